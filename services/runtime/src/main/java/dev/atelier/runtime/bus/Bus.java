@@ -1,0 +1,113 @@
+package dev.atelier.runtime.bus;
+
+import dev.atelier.codecs.Address;
+import dev.atelier.codecs.Failure;
+import dev.atelier.codecs.FailureCode;
+import dev.atelier.runtime.ops.Correlation;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Typed request/reply over the event bus. Callers name an {@link Address} and get its reply type
+ * back; handlers are bound with the same constant. A {@link Failure} travels as a ReplyException
+ * and is rebuilt for the caller; a bus timeout becomes TIMEOUT and a missing handler UNAVAILABLE.
+ * The correlation id rides along in a header.
+ */
+public final class Bus {
+  private static final Logger log = LoggerFactory.getLogger(Bus.class);
+  private final Vertx vertx;
+  private final Duration timeout;
+
+  public Bus(Vertx vertx, Duration timeout) {
+    this.vertx = vertx;
+    this.timeout = timeout;
+  }
+
+  public static Bus of(Vertx vertx, JsonObject config) {
+    return new Bus(vertx, Duration.ofMillis(config.getJsonObject("bus").getLong("timeoutMillis")));
+  }
+
+  public <Req, Res> Future<Res> request(Address<Req, Res> address, Req body) {
+    return request(address, body, timeout);
+  }
+
+  public <Req, Res> Future<Res> request(Address<Req, Res> address, Req body, Duration timeout) {
+    var options = new DeliveryOptions().setSendTimeout(timeout.toMillis());
+    String cid = Correlation.current();
+    if (cid != null) {
+      options.addHeader(Correlation.BUS_HEADER, cid);
+    }
+    return vertx.eventBus().<Res>request(address.name(), body, options)
+        .transform(ar -> ar.succeeded()
+            ? Future.succeededFuture(address.replyType().cast(ar.result().body()))
+            : Future.failedFuture(toFailure(address, ar.cause())));
+  }
+
+  /** Binds {@code handler} to {@code address}; the future completes once the consumer is registered. */
+  public <Req, Res> Future<MessageConsumer<Req>> serve(Address<Req, Res> address, Function<Req, Future<Res>> handler) {
+    MessageConsumer<Req> consumer = vertx.eventBus().consumer(address.name(), msg -> answer(address, handler, msg));
+    return consumer.completion().map(consumer);
+  }
+
+  private static <Req, Res> void answer(Address<Req, Res> address, Function<Req, Future<Res>> handler, Message<Req> msg) {
+    Correlation.set(msg.headers().get(Correlation.BUS_HEADER));
+    Future<Res> reply;
+    try {
+      reply = handler.apply(msg.body());
+    } catch (RuntimeException e) {
+      reply = Future.failedFuture(e);
+    }
+    reply.onComplete(ar -> {
+      if (ar.succeeded()) {
+        msg.reply(ar.result());
+      } else {
+        Failure f = asFailure(ar.cause());
+        if (f.code() == FailureCode.INTERNAL) {
+          log.error("{} failed", address.name(), ar.cause());
+        }
+        msg.fail(f.code().wire, encode(f));
+      }
+    });
+  }
+
+  private static Failure asFailure(Throwable cause) {
+    return cause instanceof Failure f ? f : Failure.internal("internal error");
+  }
+
+  private static String encode(Failure f) {
+    return new JsonObject().put("field", f.field()).put("message", f.getMessage()).encode();
+  }
+
+  static Failure toFailure(Address<?, ?> address, Throwable cause) {
+    if (cause instanceof ReplyException re) {
+      switch (re.failureType()) {
+        case TIMEOUT:
+          return Failure.timeout(address.service() + " did not answer in time");
+        case NO_HANDLERS:
+          return Failure.unavailable(address.service() + " is not running");
+        case RECIPIENT_FAILURE:
+        default:
+          FailureCode code = FailureCode.fromWire(re.failureCode());
+          if (code == null) {
+            return Failure.internal("internal error");
+          }
+          try {
+            var json = new JsonObject(re.getMessage());
+            return new Failure(code, json.getString("field"), json.getString("message"));
+          } catch (RuntimeException notOurs) {
+            return new Failure(code, null, String.valueOf(re.getMessage()));
+          }
+      }
+    }
+    return cause instanceof Failure f ? f : Failure.internal("internal error");
+  }
+}

@@ -1,0 +1,48 @@
+package dev.atelier.runtime.ops;
+
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.internal.ContextInternal;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The correlation id of the work in hand, kept in the local data of Vert.x's duplicated context:
+ * each HTTP request and each event-bus message runs on its own duplicate, and every callback of
+ * that work runs there too, so the id follows the request across futures without thread-locals.
+ */
+public final class Correlation {
+  public static final String HTTP_HEADER = "X-Correlation-Id";
+  public static final String BUS_HEADER = "cid";
+  private static final Object KEY = new Object();
+  private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+  private Correlation() {}
+
+  /** The id of the current request, or null outside one. */
+  public static String current() {
+    Context ctx = Vertx.currentContext();
+    if (ctx instanceof ContextInternal internal && internal.isDuplicate()) {
+      return (String) internal.localContextData().get(KEY);
+    }
+    return null;
+  }
+
+  /** Sets the id for the work on the current duplicated context; ignored on a shared one. */
+  public static void set(String id) {
+    Context ctx = Vertx.currentContext();
+    // never on a root context: every later request on that event loop would inherit it
+    if (id != null && ctx instanceof ContextInternal internal && internal.isDuplicate()) {
+      internal.localContextData().put(KEY, id);
+    }
+  }
+
+  /** The client's id when it is a sane token, else a new one. */
+  public static String acceptOrCreate(String fromClient) {
+    return fromClient != null && SANE.matcher(fromClient).matches() ? fromClient : newId();
+  }
+
+  public static String newId() {
+    return UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+  }
+}
