@@ -1,0 +1,105 @@
+package dev.atelier.catalog;
+
+import dev.atelier.codecs.Failure;
+import dev.atelier.codecs.catalog.CatalogApi;
+import dev.atelier.codecs.catalog.CreateProduct;
+import dev.atelier.codecs.catalog.DeleteProduct;
+import dev.atelier.codecs.catalog.GetProduct;
+import dev.atelier.codecs.catalog.ListProducts;
+import dev.atelier.codecs.catalog.ProductCreated;
+import dev.atelier.codecs.catalog.ProductDeleted;
+import dev.atelier.codecs.catalog.ProductLookup;
+import dev.atelier.codecs.catalog.ProductPage;
+import dev.atelier.codecs.catalog.ProductUpdated;
+import dev.atelier.codecs.catalog.ProductView;
+import dev.atelier.codecs.catalog.UpdateProduct;
+import dev.atelier.runtime.db.PgFailures;
+import dev.atelier.runtime.messaging.Outbox;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One method per CatalogApi address. Writes commit the change and its event together (outbox),
+ * then evict the cache; a retried PATCH applies the same values again, a retried DELETE answers
+ * NOT_FOUND, and a retried POST creates a second product (idempotency keys come with the edge issue).
+ */
+final class CatalogHandlers {
+  private final Pool pool;
+  private final ProductRepository products;
+  private final Outbox outbox;
+  private final ProductCache cache;
+  private final ProductLoader loader;
+
+  /** {@code context}: the verticle's, on whose event loop the loader batches. */
+  CatalogHandlers(Context context, Pool pool, ProductRepository products, Outbox outbox, ProductCache cache) {
+    this.pool = pool;
+    this.products = products;
+    this.outbox = outbox;
+    this.cache = cache;
+    this.loader = new ProductLoader(context, this::readAndCache);
+  }
+
+  Future<ProductLookup> getProduct(GetProduct q) {
+    return cache.get(q.productId()).compose(hit -> hit != null
+        ? Future.succeededFuture(new ProductLookup(shape(hit, q), true))
+        : loader.load(q.productId()).map(p -> new ProductLookup(shape(p, q), false)));
+  }
+
+  Future<ProductPage> listProducts(ListProducts q) {
+    PageCursor after = PageCursor.decode(q.cursor());
+    return products.page(pool, q.tag(), q.merchantId(), q.fields(), after, q.limit())
+        .recover(PgFailures::translate);
+  }
+
+  Future<ProductView> createProduct(CreateProduct c) {
+    UUID id = UUID.randomUUID();
+    return pool.withTransaction(tx -> products.insert(tx, id, c.merchantId(), c.draft())
+            .compose(p -> outbox.append(tx, CatalogApi.PRODUCT_CREATED, id, new ProductCreated(p)).map(p)))
+        .recover(PgFailures::translate);
+  }
+
+  Future<ProductView> updateProduct(UpdateProduct u) {
+    return pool.withTransaction(tx -> products.update(tx, u.productId(), u.merchantId(), u.patch())
+            .compose(found -> existing(found, u.productId()))
+            .compose(p -> outbox.append(tx, CatalogApi.PRODUCT_UPDATED, p.id(), new ProductUpdated(p)).map(p)))
+        .recover(PgFailures::translate)
+        // after commit: evicting before it would let a read put the old row back
+        .compose(p -> afterChange(p.id(), p.version()).map(p));
+  }
+
+  Future<ProductDeleted> deleteProduct(DeleteProduct d) {
+    var deleted = new ProductDeleted(d.productId(), d.merchantId());
+    return pool.withTransaction(tx -> products.delete(tx, d.productId(), d.merchantId())
+            .compose(found -> existing(found, d.productId()))
+            .compose(version -> outbox.append(tx, CatalogApi.PRODUCT_DELETED, d.productId(), deleted).map(version)))
+        .recover(PgFailures::translate)
+        .compose(version -> afterChange(d.productId(), version + 1))
+        .map(deleted);
+  }
+
+  private Future<Map<UUID, ProductView>> readAndCache(List<UUID> ids) {
+    return products.findByIds(pool, ids)
+        .recover(PgFailures::translate)
+        .compose(found -> Future.join(found.values().stream().map(cache::put).toList()).map(found));
+  }
+
+  private Future<Void> afterChange(UUID id, long version) {
+    loader.forget(id);
+    return cache.evict(id, version);
+  }
+
+  private static ProductView shape(ProductView p, GetProduct q) {
+    return q.includeVariants() ? p : p.withoutVariants();
+  }
+
+  private static <T> Future<T> existing(Optional<T> found, UUID id) {
+    // the same answer for a missing product and another merchant's: ids cannot be probed
+    return found.isPresent() ? Future.succeededFuture(found.get())
+        : Future.failedFuture(Failure.notFound("product " + id + " does not exist"));
+  }
+}

@@ -1,0 +1,58 @@
+package dev.atelier.catalog;
+
+import dev.atelier.codecs.catalog.CatalogApi;
+import dev.atelier.runtime.bus.Bus;
+import dev.atelier.runtime.db.Migrations;
+import dev.atelier.runtime.db.PgPools;
+import dev.atelier.runtime.db.PgSettings;
+import dev.atelier.runtime.messaging.Outbox;
+import dev.atelier.runtime.ops.HealthCheck;
+import dev.atelier.runtime.ops.NodeHealth;
+import dev.atelier.runtime.redis.RedisClients;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisAPI;
+import io.vertx.sqlclient.Pool;
+import java.util.List;
+
+/** The catalog service: migrates its schema, then serves CatalogApi. */
+public final class CatalogVerticle extends VerticleBase {
+  public static final String SERVICE = "catalog";
+  private Pool pool;
+  private Redis redis;
+  private long evictionRetryTimer = -1;
+
+  @Override
+  public Future<?> start() {
+    var config = CatalogConfig.from(config());
+    var pg = PgSettings.from(config());
+    var bus = Bus.of(vertx, config());
+    return Migrations.run(vertx, pg, SERVICE).compose(migrated -> {
+      pool = PgPools.forService(vertx, pg, SERVICE, config.poolSize());
+      redis = RedisClients.create(vertx, config());
+      var redisApi = RedisAPI.api(redis);
+      var cache = new ProductCache(vertx, redisApi, config);
+      evictionRetryTimer = vertx.setPeriodic(1_000, t -> cache.retryPendingEvictions());
+      var handlers = new CatalogHandlers(context, pool, new ProductRepository(), new Outbox(), cache);
+      var health = NodeHealth.of(vertx);
+      health.register(new HealthCheck("postgres", true, () -> pool.query("SELECT 1").execute()));
+      health.register(new HealthCheck("redis", false, () -> redisApi.ping(List.of())));
+      return Future.all(
+          bus.serve(CatalogApi.GET_PRODUCT, handlers::getProduct),
+          bus.serve(CatalogApi.LIST_PRODUCTS, handlers::listProducts),
+          bus.serve(CatalogApi.CREATE_PRODUCT, handlers::createProduct),
+          bus.serve(CatalogApi.UPDATE_PRODUCT, handlers::updateProduct),
+          bus.serve(CatalogApi.DELETE_PRODUCT, handlers::deleteProduct));
+    });
+  }
+
+  @Override
+  public Future<?> stop() {
+    vertx.cancelTimer(evictionRetryTimer);
+    if (redis != null) {
+      redis.close();
+    }
+    return pool == null ? Future.succeededFuture() : pool.close();
+  }
+}
