@@ -1,0 +1,53 @@
+package dev.atelier.gateway;
+
+import dev.atelier.gateway.auth.BearerAuth;
+import dev.atelier.gateway.edge.Problems;
+import dev.atelier.gateway.edge.RequestLog;
+import dev.atelier.gateway.routes.OpsRoutes;
+import dev.atelier.gateway.routes.ProductRoutes;
+import dev.atelier.runtime.bus.Bus;
+import dev.atelier.runtime.bus.Downstream;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/** The HTTP edge: one route table, every failure answered by Problems. */
+public final class GatewayVerticle extends VerticleBase {
+  private HttpServer server;
+
+  @Override
+  public Future<?> start() {
+    var config = GatewayConfig.from(config());
+    var problems = new Problems(config.retryAfterSeconds());
+    var services = Downstream.of(vertx, Bus.of(vertx, config()), config());
+    var auth = new BearerAuth(BearerAuth.provider(vertx, config));
+
+    Router router = Router.router(vertx);
+    router.route().handler(new RequestLog(config.slowRequest()));
+    new OpsRoutes(vertx).mount(router);
+    router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes()));
+    new ProductRoutes(services, auth).mount(router);
+    router.route().failureHandler(problems::handle);
+    router.errorHandler(404, problems::handle);
+    router.errorHandler(405, problems::handle);
+    router.errorHandler(500, problems::handle);
+
+    server = vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port())
+            .setMaxInitialLineLength(8192))
+        .requestHandler(router);
+    return server.listen();
+  }
+
+  @Override
+  public Future<?> stop() {
+    return server == null ? Future.succeededFuture() : server.close();
+  }
+
+  /** The port actually bound (differs from config when it asked for 0). */
+  public int port() {
+    return server.actualPort();
+  }
+}

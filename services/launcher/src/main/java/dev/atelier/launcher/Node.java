@@ -1,0 +1,118 @@
+package dev.atelier.launcher;
+
+import dev.atelier.codecs.Codecs;
+import dev.atelier.runtime.config.Instances;
+import dev.atelier.runtime.ops.Metrics;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running Atelier node: the data-directory lock, the embedded servers it had to start, and a
+ * Vert.x instance with this node's verticles deployed at their configured instance counts.
+ */
+public final class Node implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Node.class);
+  private final DataDirLock lock;
+  private final EmbeddedServers embedded;
+  private final Vertx vertx;
+  private final JsonObject config;
+  private final List<String> deployed;
+
+  private Node(DataDirLock lock, EmbeddedServers embedded, Vertx vertx, JsonObject config, List<String> deployed) {
+    this.lock = lock;
+    this.embedded = embedded;
+    this.vertx = vertx;
+    this.config = config;
+    this.deployed = deployed;
+  }
+
+  /** Starts a node from {@code config} (which it completes with URLs and secrets); blocks until deployed. */
+  public static Node start(JsonObject config) {
+    Path dataDir = Path.of(config.getString("dataDir"));
+    DataDirLock lock = DataDirLock.acquire(dataDir);
+    var embedded = new EmbeddedServers();
+    Vertx vertx = null;
+    try {
+      config.getJsonObject("auth").put("devSecret", DevSecret.resolve(config, dataDir));
+      var roles = Roles.select(config.getString("roles"));
+      embedded.startMissing(config, dataDir);
+      vertx = build(config);
+      Codecs.install(vertx);
+      var deployed = new ArrayList<String>();
+      for (Roles.Verticle v : roles) {
+        int instances = Instances.of(config, v.name());
+        vertx.deployVerticle(v.factory(), new DeploymentOptions().setInstances(instances).setConfig(config))
+            .toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+        deployed.add(v.name() + " x" + instances);
+      }
+      log.info("node deployed {} on {} cores (roles: {}, cluster: {})", deployed,
+          Runtime.getRuntime().availableProcessors(), config.getString("roles"), config.getBoolean("cluster"));
+      return new Node(lock, embedded, vertx, config, deployed);
+    } catch (Exception e) {
+      if (vertx != null) {
+        awaitQuietly(vertx.close());
+      }
+      embedded.close();
+      lock.close();
+      throw e instanceof RuntimeException r ? r : new IllegalStateException(rootMessage(e), e);
+    }
+  }
+
+  private static Vertx build(JsonObject config) throws Exception {
+    var options = new VertxOptions().setMetricsOptions(Metrics.options(config));
+    VertxBuilder builder = Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory());
+    if (!config.getBoolean("cluster")) {
+      return builder.build();
+    }
+    ClusterSetup.eventBus(options, config);
+    return builder.withClusterManager(ClusterSetup.manager(config)).buildClustered()
+        .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public JsonObject config() {
+    return config;
+  }
+
+  public List<String> deployed() {
+    return deployed;
+  }
+
+  /** Undeploys everything (each verticle's stop runs), then stops the embedded servers. */
+  @Override
+  public void close() {
+    awaitQuietly(vertx.close());
+    embedded.close();
+    lock.close();
+  }
+
+  private static void awaitQuietly(Future<?> f) {
+    try {
+      f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      log.warn("shutdown step failed: {}", rootMessage(e));
+    }
+  }
+
+  static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
+}
