@@ -3,6 +3,7 @@ package dev.atelier.codecs.catalog;
 import static dev.atelier.codecs.Checks.optionalText;
 import static dev.atelier.codecs.Checks.range;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
@@ -14,7 +15,9 @@ public record ListProducts(String tag, UUID merchantId, Set<ProductField> fields
 
   public ListProducts {
     tag = optionalText("tag", tag, ProductRules.TAG_LENGTH_MAX);
-    fields = fields == null || fields.isEmpty() ? EnumSet.allOf(ProductField.class) : Set.copyOf(fields);
+    // an EnumSet keeps the declared order, so the wire form is stable
+    fields = Collections.unmodifiableSet(fields == null || fields.isEmpty()
+        ? EnumSet.allOf(ProductField.class) : EnumSet.copyOf(fields));
     range("limit", limit, 1, MAX_LIMIT);
     cursor = optionalText("cursor", cursor, 200);
   }

@@ -1,0 +1,109 @@
+package dev.atelier.runtime.testing;
+
+import dev.atelier.runtime.config.AtelierConfig;
+import dev.atelier.runtime.embedded.EmbeddedPostgresServer;
+import dev.atelier.runtime.embedded.EmbeddedRedisServer;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.UUID;
+
+/**
+ * The real servers ITs run against: this machine's PostgreSQL (127.0.0.1:5432) and Redis
+ * (127.0.0.1:6379) when they answer, else embedded ones started once per test JVM.
+ * {@code ATELIER_TEST_EMBEDDED=true} forces the embedded path, so both can be proven.
+ */
+public final class TestServers {
+  private static final boolean FORCE_EMBEDDED = Boolean.parseBoolean(System.getenv("ATELIER_TEST_EMBEDDED"));
+  private static String pgHostPort;
+  private static String redisUrl;
+
+  private TestServers() {}
+
+  /** A fresh database of its own for one IT class; close() drops it. */
+  public static TestDatabase newDatabase() {
+    String hostPort = pgHostPort();
+    String name = "atelier_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    try (Connection c = admin(hostPort); var s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + name);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create test database: " + e.getMessage(), e);
+    }
+    return new TestDatabase(hostPort, name);
+  }
+
+  public static synchronized String redisUrl() {
+    if (redisUrl == null) {
+      if (!FORCE_EMBEDDED && reachable(6379)) {
+        redisUrl = "redis://127.0.0.1:6379";
+      } else {
+        var server = EmbeddedRedisServer.start(tempDir("redis"), freePort());
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        redisUrl = server.url();
+      }
+    }
+    return redisUrl;
+  }
+
+  /** The defaults with this database, Redis, port 0 and one instance of each verticle. */
+  public static JsonObject config(TestDatabase db) {
+    JsonObject c = AtelierConfig.defaults();
+    c.getJsonObject("pg").put("url", db.url());
+    c.getJsonObject("redis").put("url", redisUrl());
+    c.getJsonObject("http").put("port", 0).put("host", "127.0.0.1");
+    c.getJsonObject("auth").put("devSecret", "test-secret-test-secret-test-secret-0123456789");
+    c.getJsonObject("gateway").put("instances", 1);
+    c.getJsonObject("catalog").put("instances", 1);
+    return c;
+  }
+
+  public static int freePort() {
+    try (var s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static Path tempDir(String what) {
+    try {
+      Path dir = Files.createTempDirectory("atelier-it-" + what);
+      return dir;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static Connection admin(String hostPort) throws SQLException {
+    return DriverManager.getConnection("jdbc:postgresql://" + hostPort + "/postgres", "postgres", null);
+  }
+
+  private static synchronized String pgHostPort() {
+    if (pgHostPort == null) {
+      if (!FORCE_EMBEDDED && reachable(5432)) {
+        pgHostPort = "127.0.0.1:5432";
+      } else {
+        var server = EmbeddedPostgresServer.start(tempDir("pg"), Path.of(System.getProperty("java.io.tmpdir"), "atelier-pg-bin"), freePort());
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        pgHostPort = "127.0.0.1:" + server.port();
+      }
+    }
+    return pgHostPort;
+  }
+
+  static boolean reachable(int port) {
+    try (var socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 300);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}
