@@ -1,0 +1,99 @@
+package dev.atelier.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atelier.codecs.Failure;
+import dev.atelier.codecs.FailureCode;
+import dev.atelier.codecs.catalog.ProductView;
+import dev.atelier.runtime.testing.Await;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class ProductLoaderTest {
+  private Vertx vertx;
+  private Context context;
+  private final List<List<UUID>> batches = new CopyOnWriteArrayList<>();
+  private final List<Promise<Map<UUID, ProductView>>> pendingReads = new CopyOnWriteArrayList<>();
+
+  @BeforeEach
+  void setUp() {
+    vertx = Vertx.vertx();
+    context = vertx.getOrCreateContext();
+  }
+
+  @AfterEach
+  void tearDown() {
+    Await.result(vertx.close());
+  }
+
+  private static ProductView view(UUID id) {
+    return new ProductView(id, UUID.randomUUID(), "p", "", 1L, "EUR", List.of(), 0, null, 1L, null, null, List.of());
+  }
+
+  /** A batch reader that records each batch and answers when the test says so. */
+  private Future<Map<UUID, ProductView>> read(List<UUID> ids) {
+    batches.add(ids);
+    Promise<Map<UUID, ProductView>> p = Promise.promise();
+    pendingReads.add(p);
+    return p.future();
+  }
+
+  private <T> T onContext(java.util.function.Supplier<T> work) {
+    Promise<T> p = Promise.promise();
+    context.runOnContext(v -> p.complete(work.get()));
+    return Await.result(p.future());
+  }
+
+  @Test
+  @DisplayName("ids asked for in one tick are read in one batch; a second ask for an id in flight joins it")
+  void batchesAndCoalesces() {
+    var loader = new ProductLoader(context, this::read);
+    UUID a = UUID.randomUUID(), b = UUID.randomUUID(), c = UUID.randomUUID();
+    List<Future<ProductView>> loads = onContext(() -> {
+      var l = new ArrayList<Future<ProductView>>();
+      l.add(loader.load(a));
+      l.add(loader.load(b));
+      l.add(loader.load(a));
+      l.add(loader.load(c));
+      return l;
+    });
+    Await.until(java.time.Duration.ofSeconds(5), "the batch read", () -> batches.size() == 1);
+    assertThat(batches.get(0)).containsExactly(a, b, c);
+
+    // a miss in a later tick, while the first read is still out, joins it instead of reading again
+    Future<ProductView> late = onContext(() -> loader.load(b));
+    context.runOnContext(v -> pendingReads.get(0).complete(Map.of(a, view(a), b, view(b))));
+
+    assertThat(Await.result(loads.get(0)).id()).isEqualTo(a);
+    assertThat(Await.result(loads.get(2))).isSameAs(Await.result(loads.get(0)));
+    assertThat(Await.result(late).id()).isEqualTo(b);
+    assertThat(((Failure) Await.failure(loads.get(3))).code()).isEqualTo(FailureCode.NOT_FOUND);
+    assertThat(batches).hasSize(1);
+  }
+
+  @Test
+  @DisplayName("after a read completes, the next miss for that id reads again")
+  void nextMissReadsAgain() {
+    var loader = new ProductLoader(context, this::read);
+    UUID a = UUID.randomUUID();
+    Future<ProductView> first = onContext(() -> loader.load(a));
+    Await.until(java.time.Duration.ofSeconds(5), "first read", () -> batches.size() == 1);
+    context.runOnContext(v -> pendingReads.get(0).complete(Map.of(a, view(a))));
+    Await.result(first);
+    onContext(() -> loader.load(a));
+    Await.until(java.time.Duration.ofSeconds(5), "second read", () -> batches.size() == 2);
+    assertThat(batches.stream().map(List::size).collect(Collectors.toList())).containsExactly(1, 1);
+  }
+}
