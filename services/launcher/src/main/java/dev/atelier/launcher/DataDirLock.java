@@ -15,10 +15,13 @@ import java.nio.file.StandardOpenOption;
  * same data cannot corrupt it. The OS frees the lock when the process dies, even after kill -9.
  */
 final class DataDirLock implements AutoCloseable {
+  private static final String LOCK_FILE = "atelier.lock";
+  private final Path dir;
   private final FileChannel channel;
   private final FileLock lock;
 
-  private DataDirLock(FileChannel channel, FileLock lock) {
+  private DataDirLock(Path dir, FileChannel channel, FileLock lock) {
+    this.dir = dir;
     this.channel = channel;
     this.lock = lock;
   }
@@ -27,9 +30,14 @@ final class DataDirLock implements AutoCloseable {
   static DataDirLock acquire(Path dataDir) {
     try {
       Files.createDirectories(dataDir);
-      Path file = dataDir.resolve("atelier.lock");
+      Path file = dataDir.resolve(LOCK_FILE);
       FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-      FileLock lock = channel.tryLock();
+      FileLock lock;
+      try {
+        lock = channel.tryLock();
+      } catch (java.nio.channels.OverlappingFileLockException heldInThisJvm) {
+        lock = null;
+      }
       if (lock == null) {
         String holder = Files.readString(file).strip();
         channel.close();
@@ -39,9 +47,30 @@ final class DataDirLock implements AutoCloseable {
       }
       channel.truncate(0);
       channel.write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)), 0);
-      return new DataDirLock(channel, lock);
+      return new DataDirLock(dataDir, channel, lock);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot lock data directory " + dataDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Deletes everything in the data directory but the lock file itself. */
+  void wipeOthers() {
+    try (var entries = Files.list(dir)) {
+      for (Path entry : entries.toList()) {
+        if (!entry.getFileName().toString().equals(LOCK_FILE)) {
+          deleteTree(entry);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot wipe " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (var walk = Files.walk(root)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
     }
   }
 

@@ -11,12 +11,14 @@ public final class Main {
 
   private Main() {}
 
+  /** {@code --fresh} wipes the data directory (embedded databases, dev secret) before starting. */
   public static void main(String[] args) {
     SLF4JBridgeHandler.removeHandlersForRootLogger();
     SLF4JBridgeHandler.install();
     Node node;
     try {
-      node = Node.start(AtelierConfig.load());
+      boolean fresh = java.util.Arrays.asList(args).contains("--fresh");
+      node = Node.start(AtelierConfig.load(), fresh);
     } catch (RuntimeException e) {
       log.error("Atelier did not start: {}", Node.rootMessage(e));
       log.debug("start-up failure", e);

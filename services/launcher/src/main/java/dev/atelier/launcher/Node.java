@@ -39,8 +39,17 @@ public final class Node implements AutoCloseable {
 
   /** Starts a node from {@code config} (which it completes with URLs and secrets); blocks until deployed. */
   public static Node start(JsonObject config) {
+    return start(config, false);
+  }
+
+  /** With {@code fresh}, wipes the data directory first, once it holds the lock, so a running node's data is safe. */
+  public static Node start(JsonObject config, boolean fresh) {
     Path dataDir = Path.of(config.getString("dataDir"));
     DataDirLock lock = DataDirLock.acquire(dataDir);
+    if (fresh) {
+      lock.wipeOthers();
+      log.info("wiped data directory {}", dataDir.toAbsolutePath());
+    }
     var embedded = new EmbeddedServers();
     Vertx vertx = null;
     try {

@@ -5,7 +5,6 @@ import dev.atelier.gateway.GatewayVerticle;
 import io.vertx.core.Deployable;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -16,9 +15,10 @@ final class Roles {
   /** A verticle this jar can deploy; {@code name} is also its config section ({@code catalog.instances}). */
   record Verticle(String name, String role, Supplier<Deployable> factory) {}
 
+  // deployment order: services first, so the edge never takes requests nobody can answer yet
   static final List<Verticle> ALL = List.of(
-      new Verticle("gateway", "gateway", GatewayVerticle::new),
-      new Verticle("catalog", "services", CatalogVerticle::new));
+      new Verticle("catalog", "services", CatalogVerticle::new),
+      new Verticle("gateway", "gateway", GatewayVerticle::new));
   private static final List<String> ROLE_NAMES = List.of("gateway", "services", "workers");
 
   private Roles() {}
@@ -42,12 +42,6 @@ final class Roles {
             + "'; use all, gateway, services, workers or one of " + ALL.stream().map(Verticle::name).toList());
       }
     }
-    return List.copyOf(chosen.values());
-  }
-
-  static Map<String, Verticle> byName() {
-    var map = new LinkedHashMap<String, Verticle>();
-    ALL.forEach(v -> map.put(v.name(), v));
-    return map;
+    return ALL.stream().filter(v -> chosen.containsKey(v.name())).toList();
   }
 }

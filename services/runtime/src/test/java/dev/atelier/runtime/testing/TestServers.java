@@ -54,9 +54,14 @@ public final class TestServers {
 
   /** The defaults with this database, Redis, port 0 and one instance of each verticle. */
   public static JsonObject config(TestDatabase db) {
+    return config(db.url(), redisUrl());
+  }
+
+  /** The same, against servers a test owns (one it stops and starts, say). */
+  public static JsonObject config(String pgUrl, String redisUrl) {
     JsonObject c = AtelierConfig.defaults();
-    c.getJsonObject("pg").put("url", db.url());
-    c.getJsonObject("redis").put("url", redisUrl());
+    c.getJsonObject("pg").put("url", pgUrl);
+    c.getJsonObject("redis").put("url", redisUrl);
     c.getJsonObject("http").put("port", 0).put("host", "127.0.0.1");
     c.getJsonObject("auth").put("devSecret", "test-secret-test-secret-test-secret-0123456789");
     c.getJsonObject("gateway").put("instances", 1);
