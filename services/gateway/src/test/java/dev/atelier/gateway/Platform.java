@@ -9,7 +9,6 @@ import dev.atelier.runtime.testing.Await;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.core.VertxOptions;
 import dev.atelier.runtime.ops.Metrics;
 import java.io.IOException;
@@ -29,7 +28,7 @@ final class Platform implements AutoCloseable {
 
   Platform(JsonObject config) {
     vertx = Vertx.builder().with(new VertxOptions().setMetricsOptions(Metrics.options(config)))
-        .withMetrics(new MicrometerMetricsFactory()).build();
+        .withMetrics(Metrics.factory()).build();
     Codecs.install(vertx);
     Await.result(vertx.deployVerticle(CatalogVerticle::new, new DeploymentOptions().setConfig(config)));
     var gateway = new GatewayVerticle();

@@ -9,7 +9,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
-import io.vertx.micrometer.MicrometerMetricsFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,7 +79,7 @@ public final class Node implements AutoCloseable {
 
   private static Vertx build(JsonObject config) throws Exception {
     var options = new VertxOptions().setMetricsOptions(Metrics.options(config));
-    VertxBuilder builder = Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory());
+    VertxBuilder builder = Vertx.builder().with(options).withMetrics(Metrics.factory());
     if (!config.getBoolean("cluster")) {
       return builder.build();
     }

@@ -36,7 +36,11 @@ public final class Migrations {
         .connectRetries(0)
         .load()
         .migrate();
-    log.info("schema {} at version {} ({} migrations applied)", service, result.targetSchemaVersion, result.migrationsExecuted);
+    if (result.migrationsExecuted == 0) {
+      log.info("schema {} is up to date", service);
+    } else {
+      log.info("schema {} migrated to version {} ({} migrations applied)", service, result.targetSchemaVersion, result.migrationsExecuted);
+    }
     return result.migrationsExecuted;
   }
 }
