@@ -7,7 +7,7 @@ import java.time.Duration;
 record CatalogConfig(Duration cacheTtl, int poolSize, Duration redisTimeout, int breakerMaxFailures, Duration breakerReset) {
   CatalogConfig {
     if (cacheTtl.isNegative() || cacheTtl.isZero()) {
-      throw new IllegalArgumentException("catalog.cacheTtlSeconds must be positive");
+      throw new IllegalArgumentException("catalog.cacheTtlMillis must be positive");
     }
     if (poolSize < 1) {
       throw new IllegalArgumentException("catalog.poolSize must be at least 1");
@@ -18,7 +18,7 @@ record CatalogConfig(Duration cacheTtl, int poolSize, Duration redisTimeout, int
     JsonObject c = root.getJsonObject("catalog");
     JsonObject breaker = root.getJsonObject("breaker");
     return new CatalogConfig(
-        Duration.ofSeconds(c.getLong("cacheTtlSeconds")),
+        Duration.ofMillis(c.getLong("cacheTtlMillis")),
         c.getInteger("poolSize"),
         Duration.ofMillis(root.getJsonObject("redis").getLong("timeoutMillis")),
         breaker.getInteger("maxFailures"),

@@ -5,6 +5,7 @@ import dev.atelier.codecs.catalog.ProductView;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.internal.ContextInternal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,8 +33,12 @@ final class ProductLoader {
     this.readBatch = readBatch;
   }
 
-  /** The product, or NOT_FOUND. */
+  /** The product, or NOT_FOUND. Must be called on the loader's own event loop. */
   Future<ProductView> load(UUID id) {
+    if (!((ContextInternal) context).nettyEventLoop().inEventLoop()) {
+      // its maps have no locks: a caller on another event loop is a wiring bug, caught here rather than as corruption
+      throw new IllegalStateException("ProductLoader used off its event loop");
+    }
     Future<ProductView> running = inFlight.get(id);
     if (running != null) {
       return running;

@@ -7,7 +7,7 @@ import java.util.TreeMap;
 
 /**
  * Overrides every leaf key of the defaults from an {@code ATELIER_} environment variable named by
- * its path in upper snake case: {@code catalog.cacheTtlSeconds} is {@code ATELIER_CATALOG_CACHE_TTL_SECONDS}.
+ * its path in upper snake case: {@code catalog.cacheTtlMillis} is {@code ATELIER_CATALOG_CACHE_TTL_MILLIS}.
  * Only keys that have a default can be set, and a value of the wrong type stops the start-up.
  */
 public final class EnvOverrides {

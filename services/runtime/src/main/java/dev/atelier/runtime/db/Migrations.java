@@ -23,7 +23,10 @@ public final class Migrations {
     String key = pg.jdbcUrl() + "#" + service;
     Future<Integer> run = RUNS.computeIfAbsent(key, k -> vertx.executeBlocking(() -> migrate(pg, service), false));
     // a failed run (database down at start-up) must not stay cached: the next deploy tries again
-    return run.onFailure(e -> RUNS.remove(key, run));
+    run.onFailure(e -> RUNS.remove(key, run));
+    // the shared run completes on the first instance's context; each caller continues on its own,
+    // or its verticle would register consumers on another instance's event loop
+    return Future.fromCompletionStage(run.toCompletionStage(), vertx.getOrCreateContext());
   }
 
   private static int migrate(PgSettings pg, String service) {

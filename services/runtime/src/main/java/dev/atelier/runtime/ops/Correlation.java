@@ -11,6 +11,9 @@ import java.util.regex.Pattern;
  * each HTTP request and each event-bus message runs on its own duplicate, and every callback of
  * that work runs there too, so the id follows the request across futures without thread-locals.
  */
+// localContextData() is deprecated in favour of ContextLocal, but a ContextLocal must be registered
+// before the first Vertx is built, which library code cannot guarantee; slot 0 always exists.
+@SuppressWarnings("removal")
 public final class Correlation {
   public static final String HTTP_HEADER = "X-Correlation-Id";
   public static final String BUS_HEADER = "cid";

@@ -14,9 +14,9 @@ class EnvOverridesTest {
   @Test
   @DisplayName("a nested camelCase key is set by its upper-snake variable, with the default's type")
   void nestedKey() {
-    var config = EnvOverrides.apply(defaults, Map.of("ATELIER_CATALOG_CACHE_TTL_SECONDS", "42",
+    var config = EnvOverrides.apply(defaults, Map.of("ATELIER_CATALOG_CACHE_TTL_MILLIS", "42",
         "ATELIER_HTTP_PORT", "9090", "ATELIER_CLUSTER", "true", "ATELIER_DATA_DIR", "/srv/atelier"));
-    assertThat(config.getJsonObject("catalog").getInteger("cacheTtlSeconds")).isEqualTo(42);
+    assertThat(config.getJsonObject("catalog").getInteger("cacheTtlMillis")).isEqualTo(42);
     assertThat(config.getJsonObject("http").getInteger("port")).isEqualTo(9090);
     assertThat(config.getBoolean("cluster")).isTrue();
     assertThat(config.getString("dataDir")).isEqualTo("/srv/atelier");
