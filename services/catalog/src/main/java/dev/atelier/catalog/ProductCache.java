@@ -9,7 +9,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -115,8 +114,8 @@ final class ProductCache {
       return null;
     }
     try {
-      return ContractJson.mapper().readValue(bytes, colon + 1, bytes.length - colon - 1, ProductView.class);
-    } catch (IOException e) {
+      return ContractJson.fromBytes(bytes, colon + 1, bytes.length - colon - 1, ProductView.class);
+    } catch (IllegalStateException e) {
       log.warn("unreadable cache entry: {}", e.getMessage());
       return null;
     }

@@ -28,8 +28,8 @@ public final class GatewayVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     router.route().handler(new RequestLog(config.slowRequest()));
     new OpsRoutes(vertx).mount(router);
-    router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes()));
-    new ProductRoutes(services, auth).mount(router);
+    var body = BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes());
+    new ProductRoutes(services, auth, body).mount(router);
     router.route().failureHandler(problems::handle);
     router.errorHandler(404, problems::handle);
     router.errorHandler(405, problems::handle);

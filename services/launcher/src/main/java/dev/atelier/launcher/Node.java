@@ -78,7 +78,8 @@ public final class Node implements AutoCloseable {
   }
 
   private static Vertx build(JsonObject config) throws Exception {
-    var options = new VertxOptions().setMetricsOptions(Metrics.options(config));
+    var options = new VertxOptions().setMetricsOptions(Metrics.options(config))
+        .setEventLoopPoolSize(eventLoops(config));
     VertxBuilder builder = Vertx.builder().with(options).withMetrics(Metrics.factory());
     if (!config.getBoolean("cluster")) {
       return builder.build();
@@ -86,6 +87,18 @@ public final class Node implements AutoCloseable {
     ClusterSetup.eventBus(options, config);
     return builder.withClusterManager(ClusterSetup.manager(config)).buildClustered()
         .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+  }
+
+  /**
+   * {@code eventLoops}, 0 meaning one per core. Vert.x defaults to two per core; with the gateway
+   * and the services on one node, one per core keeps a request's bus hop on fewer threads.
+   */
+  static int eventLoops(JsonObject config) {
+    int configured = config.getInteger("eventLoops");
+    if (configured < 0) {
+      throw new IllegalArgumentException("ATELIER_EVENT_LOOPS must be 0 (one per core) or more");
+    }
+    return configured == 0 ? Runtime.getRuntime().availableProcessors() : configured;
   }
 
   public Vertx vertx() {

@@ -30,10 +30,13 @@ public final class ProductRoutes {
   private static final List<String> JSON_OR_MERGE_PATCH = List.of("application/json", "application/merge-patch+json");
   private final Downstream services;
   private final BearerAuth auth;
+  private final Handler<RoutingContext> body;
 
-  public ProductRoutes(Downstream services, BearerAuth auth) {
+  /** {@code body}: the BodyHandler, put only on routes that take a body, so reads never buffer one. */
+  public ProductRoutes(Downstream services, BearerAuth auth, Handler<RoutingContext> body) {
     this.services = services;
     this.auth = auth;
+    this.body = body;
   }
 
   public void mount(Router router) {
@@ -94,12 +97,17 @@ public final class ProductRoutes {
     return true;
   }
 
-  private static void route(Router router, HttpMethod method, String path, Handler<RoutingContext> handler,
-                            Handler<RoutingContext> guard) {
-    var route = router.route(method, path).handler(ctx -> {
+  private void route(Router router, HttpMethod method, String path, Handler<RoutingContext> handler,
+                     Handler<RoutingContext> guard) {
+    // named on a route of its own: vertx-web wants a BodyHandler before any user handler of a route
+    router.route(method, path).handler(ctx -> {
       RequestLog.route(ctx, path);
       ctx.next();
     });
+    var route = router.route(method, path);
+    if (method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH) {
+      route.handler(body);
+    }
     if (guard != null) {
       route.handler(guard);
     }

@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Seeds products over the real API for the benchmarks and writes their ids, one per line.
- * {@code ProductSeeder <base-url> <token> <count> <ids-file>}
+ * Seeds products over the real API for the benchmarks and writes their ids, one per line, reading
+ * each once so the cache holds it: {@code ProductSeeder <base-url> <token> <count> <ids-file>}.
+ * {@code ProductSeeder --read <base-url> <ids-file>} only reads every id once (a cache warm-up).
  */
 public final class ProductSeeder {
   private static final int CONCURRENCY = 32;
@@ -22,6 +23,10 @@ public final class ProductSeeder {
   private ProductSeeder() {}
 
   public static void main(String[] args) throws Exception {
+    if (args[0].equals("--read")) {
+      readAll(args[1], Files.readAllLines(Path.of(args[2])));
+      return;
+    }
     String base = args[0];
     String token = args[1];
     int count = Integer.parseInt(args[2]);
@@ -40,6 +45,29 @@ public final class ProductSeeder {
     Files.write(out, ids);
     System.err.println("seeded " + ids.size() + " products");
     vertx.close();
+  }
+
+  private static void readAll(String base, List<String> ids) throws Exception {
+    Vertx vertx = Vertx.vertx();
+    WebClient client = WebClient.create(vertx, new WebClientOptions(), new io.vertx.core.http.PoolOptions().setHttp1MaxSize(CONCURRENCY));
+    AtomicInteger next = new AtomicInteger();
+    List<Future<Void>> workers = new ArrayList<>();
+    for (int w = 0; w < CONCURRENCY; w++) {
+      Promise<Void> done = Promise.promise();
+      readNext(client, base, ids, next, done);
+      workers.add(done.future());
+    }
+    Future.all(workers).toCompletionStage().toCompletableFuture().get();
+    vertx.close();
+  }
+
+  private static void readNext(WebClient client, String base, List<String> ids, AtomicInteger next, Promise<Void> done) {
+    int n = next.getAndIncrement();
+    if (n >= ids.size()) {
+      done.complete();
+      return;
+    }
+    client.getAbs(base + "/api/products/" + ids.get(n)).send().onComplete(ar -> readNext(client, base, ids, next, done));
   }
 
   private static void createNext(WebClient client, String base, String token, int count, AtomicInteger next,

@@ -3,7 +3,7 @@ package dev.atelier.runtime.ops;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.internal.ContextInternal;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -45,7 +45,9 @@ public final class Correlation {
     return fromClient != null && SANE.matcher(fromClient).matches() ? fromClient : newId();
   }
 
+  /** 64 random bits as 16 hex digits; an id for logs, not a secret, so no SecureRandom on the hot path. */
   public static String newId() {
-    return UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    String hex = Long.toHexString(ThreadLocalRandom.current().nextLong());
+    return "0".repeat(16 - hex.length()) + hex;
   }
 }
