@@ -6,6 +6,7 @@ import dev.atelier.codecs.catalog.GetProduct;
 import dev.atelier.codecs.catalog.ListProducts;
 import dev.atelier.codecs.catalog.ProductCreated;
 import dev.atelier.codecs.catalog.ProductDeleted;
+import dev.atelier.codecs.catalog.ProductDocument;
 import dev.atelier.codecs.catalog.ProductDraft;
 import dev.atelier.codecs.catalog.ProductField;
 import dev.atelier.codecs.catalog.ProductLookup;
@@ -38,6 +39,7 @@ final class Samples {
     var samples = new LinkedHashMap<Class<?>, Object>();
     samples.put(GetProduct.class, new GetProduct(PRODUCT, true));
     samples.put(ProductLookup.class, new ProductLookup(VIEW, true));
+    samples.put(ProductDocument.class, new ProductDocument(ContractJson.toBytes(VIEW.withoutVariants()), true));
     samples.put(ListProducts.class, new ListProducts("oak", MERCHANT, EnumSet.of(ProductField.ID, ProductField.NAME), 20, null));
     samples.put(ProductPage.class, new ProductPage(List.of(VIEW.withoutVariants()), "bmV4dA"));
     samples.put(CreateProduct.class, new CreateProduct(MERCHANT, DRAFT));

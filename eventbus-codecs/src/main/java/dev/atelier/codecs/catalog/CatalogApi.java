@@ -11,6 +11,9 @@ public final class CatalogApi {
   /** INVALID, NOT_FOUND, UNAVAILABLE. */
   public static final Address<GetProduct, ProductLookup> GET_PRODUCT =
       Address.of("catalog.product.get", GetProduct.class, ProductLookup.class);
+  /** The same read as the API's JSON document, sent as cached. INVALID, NOT_FOUND, UNAVAILABLE. */
+  public static final Address<GetProduct, ProductDocument> GET_PRODUCT_DOCUMENT =
+      Address.of("catalog.productDocument.get", GetProduct.class, ProductDocument.class);
   /** INVALID (a bad cursor or field), UNAVAILABLE. */
   public static final Address<ListProducts, ProductPage> LIST_PRODUCTS =
       Address.of("catalog.product.list", ListProducts.class, ProductPage.class);
@@ -29,6 +32,6 @@ public final class CatalogApi {
   public static final Topic<ProductDeleted> PRODUCT_DELETED = Topic.of("product.deleted", ProductDeleted.class);
 
   public static final List<Address<?, ?>> ADDRESSES =
-      List.of(GET_PRODUCT, LIST_PRODUCTS, CREATE_PRODUCT, UPDATE_PRODUCT, DELETE_PRODUCT);
+      List.of(GET_PRODUCT, GET_PRODUCT_DOCUMENT, LIST_PRODUCTS, CREATE_PRODUCT, UPDATE_PRODUCT, DELETE_PRODUCT);
   public static final List<Topic<?>> TOPICS = List.of(PRODUCT_CREATED, PRODUCT_UPDATED, PRODUCT_DELETED);
 }

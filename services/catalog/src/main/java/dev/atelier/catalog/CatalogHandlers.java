@@ -8,6 +8,7 @@ import dev.atelier.codecs.catalog.GetProduct;
 import dev.atelier.codecs.catalog.ListProducts;
 import dev.atelier.codecs.catalog.ProductCreated;
 import dev.atelier.codecs.catalog.ProductDeleted;
+import dev.atelier.codecs.catalog.ProductDocument;
 import dev.atelier.codecs.catalog.ProductLookup;
 import dev.atelier.codecs.catalog.ProductPage;
 import dev.atelier.codecs.catalog.ProductUpdated;
@@ -18,6 +19,7 @@ import dev.atelier.runtime.messaging.Outbox;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,9 +47,19 @@ final class CatalogHandlers {
   }
 
   Future<ProductLookup> getProduct(GetProduct q) {
-    return cache.get(q.productId()).compose(hit -> hit != null
-        ? Future.succeededFuture(new ProductLookup(shape(hit, q), true))
-        : loader.load(q.productId()).map(p -> new ProductLookup(shape(p, q), false)));
+    return read(q.productId()).map(r -> new ProductLookup(r.product().view(q.includeVariants()), r.fromCache()));
+  }
+
+  Future<ProductDocument> getProductDocument(GetProduct q) {
+    return read(q.productId()).map(r -> new ProductDocument(r.product().document(q.includeVariants()), r.fromCache()));
+  }
+
+  private record Read(CachedProduct product, boolean fromCache) {}
+
+  private Future<Read> read(UUID id) {
+    return cache.get(id).compose(hit -> hit != null
+        ? Future.succeededFuture(new Read(hit, true))
+        : loader.load(id).map(p -> new Read(p, false)));
   }
 
   Future<ProductPage> listProducts(ListProducts q) {
@@ -82,19 +94,20 @@ final class CatalogHandlers {
         .map(deleted);
   }
 
-  private Future<Map<UUID, ProductView>> readAndCache(List<UUID> ids) {
+  private Future<Map<UUID, CachedProduct>> readAndCache(List<UUID> ids) {
     return products.findByIds(pool, ids)
         .recover(PgFailures::translate)
-        .compose(found -> Future.join(found.values().stream().map(cache::put).toList()).map(found));
+        .compose(found -> {
+          Map<UUID, CachedProduct> encoded = new HashMap<>();
+          found.forEach((id, view) -> encoded.put(id, CachedProduct.of(view)));
+          return Future.join(encoded.entrySet().stream().map(e -> cache.put(e.getValue(), e.getKey())).toList())
+              .map(encoded);
+        });
   }
 
   private Future<Void> afterChange(UUID id, long version) {
     loader.forget(id);
     return cache.evict(id, version);
-  }
-
-  private static ProductView shape(ProductView p, GetProduct q) {
-    return q.includeVariants() ? p : p.withoutVariants();
   }
 
   private static <T> Future<T> existing(Optional<T> found, UUID id) {

@@ -40,6 +40,7 @@ public final class CatalogVerticle extends VerticleBase {
       health.register(new HealthCheck("redis", false, () -> redisApi.ping(List.of())));
       return Future.all(
           bus.serve(CatalogApi.GET_PRODUCT, handlers::getProduct),
+          bus.serve(CatalogApi.GET_PRODUCT_DOCUMENT, handlers::getProductDocument),
           bus.serve(CatalogApi.LIST_PRODUCTS, handlers::listProducts),
           bus.serve(CatalogApi.CREATE_PRODUCT, handlers::createProduct),
           bus.serve(CatalogApi.UPDATE_PRODUCT, handlers::updateProduct),

@@ -1,12 +1,9 @@
 package dev.atelier.catalog;
 
-import dev.atelier.codecs.ContractJson;
-import dev.atelier.codecs.catalog.ProductView;
 import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.circuitbreaker.CircuitBreakerOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Cache-aside on {@code product:{id}}, holding {@code <version>:<json>}. A write leaves a
+ * Cache-aside on {@code product:{id}}, holding {@code <version>:<CachedProduct payload>}. A write leaves a
  * tombstone {@code <version>:} instead of deleting, and every store goes through one script that
  * refuses to replace a newer version: a read that loaded the row before an update cannot put the
  * old product back after the update evicted it.
@@ -61,15 +58,15 @@ final class ProductCache {
   }
 
   /** The cached product, or null on a miss, a tombstone or a Redis failure. */
-  Future<ProductView> get(UUID id) {
+  Future<CachedProduct> get(UUID id) {
     return breaker.<Response>execute(() -> redis.get(key(id)))
-        .map(ProductCache::decode)
-        .otherwise((ProductView) null);
+        .map(r -> r == null ? null : CachedProduct.parse(r.toBuffer().getBytes()))
+        .otherwise((CachedProduct) null);
   }
 
   /** Stores {@code product} unless a newer version is there; never fails. */
-  Future<Void> put(ProductView product) {
-    return putIfNewer(product.id(), product.version(), ContractJson.toText(product)).otherwiseEmpty();
+  Future<Void> put(CachedProduct product, UUID id) {
+    return putIfNewer(id, product.version(), product.payload()).otherwiseEmpty();
   }
 
   /** Replaces the entry with a tombstone of {@code version}; retried in the background if Redis is down. */
@@ -101,33 +98,6 @@ final class ProductCache {
 
   private static boolean isNoScript(Throwable e) {
     return e.getMessage() != null && e.getMessage().startsWith("NOSCRIPT");
-  }
-
-  private static ProductView decode(Response response) {
-    if (response == null) {
-      return null;
-    }
-    Buffer value = response.toBuffer();
-    byte[] bytes = value.getBytes();
-    int colon = indexOf(bytes, (byte) ':');
-    if (colon < 0 || colon == bytes.length - 1) {
-      return null;
-    }
-    try {
-      return ContractJson.fromBytes(bytes, colon + 1, bytes.length - colon - 1, ProductView.class);
-    } catch (IllegalStateException e) {
-      log.warn("unreadable cache entry: {}", e.getMessage());
-      return null;
-    }
-  }
-
-  private static int indexOf(byte[] bytes, byte b) {
-    for (int i = 0; i < bytes.length; i++) {
-      if (bytes[i] == b) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   private static String sha1(String script) {

@@ -1,7 +1,6 @@
 package dev.atelier.catalog;
 
 import dev.atelier.codecs.Failure;
-import dev.atelier.codecs.catalog.ProductView;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -23,27 +22,27 @@ import java.util.function.Function;
 final class ProductLoader {
   static final int MAX_BATCH = 500;
   private final Context context;
-  private final Function<List<UUID>, Future<Map<UUID, ProductView>>> readBatch;
-  private final Map<UUID, Promise<ProductView>> queued = new LinkedHashMap<>();
-  private final Map<UUID, Future<ProductView>> inFlight = new HashMap<>();
+  private final Function<List<UUID>, Future<Map<UUID, CachedProduct>>> readBatch;
+  private final Map<UUID, Promise<CachedProduct>> queued = new LinkedHashMap<>();
+  private final Map<UUID, Future<CachedProduct>> inFlight = new HashMap<>();
   private boolean flushScheduled;
 
-  ProductLoader(Context context, Function<List<UUID>, Future<Map<UUID, ProductView>>> readBatch) {
+  ProductLoader(Context context, Function<List<UUID>, Future<Map<UUID, CachedProduct>>> readBatch) {
     this.context = context;
     this.readBatch = readBatch;
   }
 
   /** The product, or NOT_FOUND. Must be called on the loader's own event loop. */
-  Future<ProductView> load(UUID id) {
+  Future<CachedProduct> load(UUID id) {
     if (!((ContextInternal) context).nettyEventLoop().inEventLoop()) {
       // its maps have no locks: a caller on another event loop is a wiring bug, caught here rather than as corruption
       throw new IllegalStateException("ProductLoader used off its event loop");
     }
-    Future<ProductView> running = inFlight.get(id);
+    Future<CachedProduct> running = inFlight.get(id);
     if (running != null) {
       return running;
     }
-    Promise<ProductView> promise = Promise.promise();
+    Promise<CachedProduct> promise = Promise.promise();
     queued.put(id, promise);
     inFlight.put(id, promise.future());
     if (!flushScheduled) {
@@ -62,7 +61,7 @@ final class ProductLoader {
   private void flush() {
     flushScheduled = false;
     while (!queued.isEmpty()) {
-      var batch = new LinkedHashMap<UUID, Promise<ProductView>>();
+      var batch = new LinkedHashMap<UUID, Promise<CachedProduct>>();
       var it = queued.entrySet().iterator();
       while (it.hasNext() && batch.size() < MAX_BATCH) {
         var e = it.next();

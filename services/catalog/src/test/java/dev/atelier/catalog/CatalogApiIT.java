@@ -11,6 +11,7 @@ import dev.atelier.codecs.catalog.CreateProduct;
 import dev.atelier.codecs.catalog.DeleteProduct;
 import dev.atelier.codecs.catalog.GetProduct;
 import dev.atelier.codecs.catalog.ListProducts;
+import dev.atelier.codecs.catalog.ProductDocument;
 import dev.atelier.codecs.catalog.ProductDraft;
 import dev.atelier.codecs.catalog.ProductField;
 import dev.atelier.codecs.catalog.ProductLookup;
@@ -102,9 +103,14 @@ class CatalogApiIT {
     assertThat(first.product().variants()).isNull();
     assertThat(second.fromCache()).isTrue();
     assertThat(second.product().variants()).extracting(v -> v.priceCents()).containsExactly(5_100L);
-    String cached = Await.result(redis.get("product:" + created.id())).toString();
-    assertThat(cached).startsWith("1:");
-    assertThat(ContractJson.fromText(cached.substring(2), ProductView.class).name()).isEqualTo("Chair");
+    CachedProduct cached = CachedProduct.parse(Await.result(redis.get("product:" + created.id())).toBuffer().getBytes());
+    assertThat(cached.version()).isEqualTo(1L);
+    assertThat(cached.view(true)).isEqualTo(second.product());
+
+    ProductDocument doc = Await.result(bus.request(CatalogApi.GET_PRODUCT_DOCUMENT, new GetProduct(created.id(), true)));
+    assertThat(doc.fromCache()).isTrue();
+    assertThat(ContractJson.fromBytes(doc.json(), ProductView.class)).as("sent as stored, and still the same product")
+        .isEqualTo(second.product());
   }
 
   @Test
@@ -137,7 +143,7 @@ class CatalogApiIT {
         new ProductPatch("Renamed", null, null, null, null, null, null))));
     // what a slow reader that read version 1 before the update would try to store now
     Await.result(redis.eval(List.of(ProductCache.PUT_IF_NEWER, "1", "product:" + old.id(), "1",
-        ContractJson.toText(old), "60000")));
+        CachedProduct.of(old).payload(), "60000")));
 
     ProductLookup read = Await.result(bus.request(CatalogApi.GET_PRODUCT, new GetProduct(old.id())));
     assertThat(read.product().name()).isEqualTo("Renamed");

@@ -25,7 +25,7 @@ class ProductLoaderTest {
   private Vertx vertx;
   private Context context;
   private final List<List<UUID>> batches = new CopyOnWriteArrayList<>();
-  private final List<Promise<Map<UUID, ProductView>>> pendingReads = new CopyOnWriteArrayList<>();
+  private final List<Promise<Map<UUID, CachedProduct>>> pendingReads = new CopyOnWriteArrayList<>();
 
   @BeforeEach
   void setUp() {
@@ -38,14 +38,14 @@ class ProductLoaderTest {
     Await.result(vertx.close());
   }
 
-  private static ProductView view(UUID id) {
-    return new ProductView(id, UUID.randomUUID(), "p", "", 1L, "EUR", List.of(), 0, null, 1L, null, null, List.of());
+  private static CachedProduct cached(UUID id) {
+    return CachedProduct.of(new ProductView(id, UUID.randomUUID(), "p", "", 1L, "EUR", List.of(), 0, null, 1L, null, null, List.of()));
   }
 
   /** A batch reader that records each batch and answers when the test says so. */
-  private Future<Map<UUID, ProductView>> read(List<UUID> ids) {
+  private Future<Map<UUID, CachedProduct>> read(List<UUID> ids) {
     batches.add(ids);
-    Promise<Map<UUID, ProductView>> p = Promise.promise();
+    Promise<Map<UUID, CachedProduct>> p = Promise.promise();
     pendingReads.add(p);
     return p.future();
   }
@@ -61,8 +61,8 @@ class ProductLoaderTest {
   void batchesAndCoalesces() {
     var loader = new ProductLoader(context, this::read);
     UUID a = UUID.randomUUID(), b = UUID.randomUUID(), c = UUID.randomUUID();
-    List<Future<ProductView>> loads = onContext(() -> {
-      var l = new ArrayList<Future<ProductView>>();
+    List<Future<CachedProduct>> loads = onContext(() -> {
+      var l = new ArrayList<Future<CachedProduct>>();
       l.add(loader.load(a));
       l.add(loader.load(b));
       l.add(loader.load(a));
@@ -73,12 +73,13 @@ class ProductLoaderTest {
     assertThat(batches.get(0)).containsExactly(a, b, c);
 
     // a miss in a later tick, while the first read is still out, joins it instead of reading again
-    Future<ProductView> late = onContext(() -> loader.load(b));
-    context.runOnContext(v -> pendingReads.get(0).complete(Map.of(a, view(a), b, view(b))));
+    Future<CachedProduct> late = onContext(() -> loader.load(b));
+    CachedProduct productA = cached(a), productB = cached(b);
+    context.runOnContext(v -> pendingReads.get(0).complete(Map.of(a, productA, b, productB)));
 
-    assertThat(Await.result(loads.get(0)).id()).isEqualTo(a);
-    assertThat(Await.result(loads.get(2))).isSameAs(Await.result(loads.get(0)));
-    assertThat(Await.result(late).id()).isEqualTo(b);
+    assertThat(Await.result(loads.get(0))).isSameAs(productA);
+    assertThat(Await.result(loads.get(2))).isSameAs(productA);
+    assertThat(Await.result(late)).isSameAs(productB);
     assertThat(((Failure) Await.failure(loads.get(3))).code()).isEqualTo(FailureCode.NOT_FOUND);
     assertThat(batches).hasSize(1);
   }
@@ -88,9 +89,9 @@ class ProductLoaderTest {
   void nextMissReadsAgain() {
     var loader = new ProductLoader(context, this::read);
     UUID a = UUID.randomUUID();
-    Future<ProductView> first = onContext(() -> loader.load(a));
+    Future<CachedProduct> first = onContext(() -> loader.load(a));
     Await.until(java.time.Duration.ofSeconds(5), "first read", () -> batches.size() == 1);
-    context.runOnContext(v -> pendingReads.get(0).complete(Map.of(a, view(a))));
+    context.runOnContext(v -> pendingReads.get(0).complete(Map.of(a, cached(a))));
     Await.result(first);
     onContext(() -> loader.load(a));
     Await.until(java.time.Duration.ofSeconds(5), "second read", () -> batches.size() == 2);

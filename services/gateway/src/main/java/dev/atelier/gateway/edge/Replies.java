@@ -15,6 +15,11 @@ public final class Replies {
         .end(Buffer.buffer(ContractJson.toBytes(body)));
   }
 
+  /** Sends JSON that is already encoded, such as a cached product document. */
+  public static void rawJson(RoutingContext ctx, int status, byte[] json) {
+    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(Buffer.buffer(json));
+  }
+
   public static <T> void when(RoutingContext ctx, Future<T> result, Consumer<T> onSuccess) {
     result.onComplete(ar -> {
       if (ar.succeeded()) {

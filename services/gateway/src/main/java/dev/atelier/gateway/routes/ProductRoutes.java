@@ -58,9 +58,9 @@ public final class ProductRoutes {
 
   void get(RoutingContext ctx) {
     var query = new GetProduct(Params.pathUuid(ctx, "id"), includesVariants(ctx));
-    Replies.when(ctx, services.call(CatalogApi.GET_PRODUCT, query), lookup -> {
-      ctx.response().putHeader("X-Cache", lookup.fromCache() ? "hit" : "miss");
-      Replies.json(ctx, 200, lookup.product());
+    Replies.when(ctx, services.call(CatalogApi.GET_PRODUCT_DOCUMENT, query), doc -> {
+      ctx.response().putHeader("X-Cache", doc.fromCache() ? "hit" : "miss");
+      Replies.rawJson(ctx, 200, doc.json());
     });
   }
 
