@@ -38,7 +38,7 @@ class FaultsIT {
   @BeforeAll
   static void start() {
     pgData = TestServers.tempDir("faults-pg");
-    pgBin = Path.of(System.getProperty("java.io.tmpdir"), "atelier-pg-bin");
+    pgBin = TestServers.pgBinaries();
     pgPort = TestServers.freePort();
     pg = EmbeddedPostgresServer.start(pgData, pgBin, pgPort);
     redis = EmbeddedRedisServer.start(TestServers.tempDir("faults-redis"), TestServers.freePort());

@@ -13,6 +13,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -22,8 +25,15 @@ import java.util.UUID;
  */
 public final class TestServers {
   private static final boolean FORCE_EMBEDDED = Boolean.parseBoolean(System.getenv("ATELIER_TEST_EMBEDDED"));
+  private static final List<AutoCloseable> SERVERS = new ArrayList<>();
+  private static final List<Path> DIRS = new ArrayList<>();
   private static String pgHostPort;
   private static String redisUrl;
+
+  static {
+    // one hook, so the servers stop before their directories go
+    Runtime.getRuntime().addShutdownHook(new Thread(TestServers::cleanUp, "test-servers-cleanup"));
+  }
 
   private TestServers() {}
 
@@ -45,7 +55,7 @@ public final class TestServers {
         redisUrl = "redis://127.0.0.1:6379";
       } else {
         var server = EmbeddedRedisServer.start(tempDir("redis"), freePort());
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        SERVERS.add(server);
         redisUrl = server.url();
       }
     }
@@ -77,12 +87,36 @@ public final class TestServers {
     }
   }
 
-  public static Path tempDir(String what) {
+  /** A directory deleted when the test JVM exits, after the servers in it stopped. */
+  public static synchronized Path tempDir(String what) {
     try {
       Path dir = Files.createTempDirectory("atelier-it-" + what);
+      DIRS.add(dir);
       return dir;
     } catch (IOException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** Where PostgreSQL binaries unpack once and stay, shared by test runs (about 60 MB). */
+  public static Path pgBinaries() {
+    return Path.of(System.getProperty("java.io.tmpdir"), "atelier-pg-bin");
+  }
+
+  private static synchronized void cleanUp() {
+    for (AutoCloseable server : SERVERS) {
+      try {
+        server.close();
+      } catch (Exception ignored) {
+        // the JVM is exiting; nothing more to do for it
+      }
+    }
+    for (Path dir : DIRS) {
+      try (var walk = Files.walk(dir)) {
+        walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException ignored) {
+        // already gone
+      }
     }
   }
 
@@ -95,8 +129,8 @@ public final class TestServers {
       if (!FORCE_EMBEDDED && reachable(5432)) {
         pgHostPort = "127.0.0.1:5432";
       } else {
-        var server = EmbeddedPostgresServer.start(tempDir("pg"), Path.of(System.getProperty("java.io.tmpdir"), "atelier-pg-bin"), freePort());
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        var server = EmbeddedPostgresServer.start(tempDir("pg"), pgBinaries(), freePort());
+        SERVERS.add(server);
         pgHostPort = "127.0.0.1:" + server.port();
       }
     }
