@@ -1,5 +1,9 @@
 package dev.atelier.gateway;
 
+import dev.atelier.codecs.Failure;
+import dev.atelier.codecs.FailureCode;
+import dev.atelier.codecs.catalog.CatalogApi;
+import dev.atelier.codecs.catalog.GetProduct;
 import dev.atelier.gateway.auth.BearerAuth;
 import dev.atelier.gateway.edge.Problems;
 import dev.atelier.gateway.edge.RequestLog;
@@ -7,15 +11,19 @@ import dev.atelier.gateway.routes.OpsRoutes;
 import dev.atelier.gateway.routes.ProductRoutes;
 import dev.atelier.runtime.bus.Bus;
 import dev.atelier.runtime.bus.Downstream;
+import dev.atelier.runtime.ops.HealthCheck;
+import dev.atelier.runtime.ops.NodeHealth;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.UUID;
 
 /** The HTTP edge: one route table, every failure answered by Problems. */
 public final class GatewayVerticle extends VerticleBase {
+  private static final UUID NEVER_AN_ID = new UUID(0, 0);
   private HttpServer server;
 
   @Override
@@ -24,6 +32,7 @@ public final class GatewayVerticle extends VerticleBase {
     var problems = new Problems(config.retryAfterSeconds());
     var services = Downstream.of(vertx, Bus.of(vertx, config()), config());
     var auth = new BearerAuth(BearerAuth.provider(vertx, config));
+    NodeHealth.of(vertx).register(new HealthCheck("catalog", true, () -> catalogAnswers(services)));
 
     Router router = Router.router(vertx);
     router.route().handler(new RequestLog(config.slowRequest()));
@@ -44,6 +53,13 @@ public final class GatewayVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     return server == null ? Future.succeededFuture() : server.close();
+  }
+
+  /** The catalog is reachable and can read its database: a lookup of an id that never exists answers NOT_FOUND. */
+  private static Future<Void> catalogAnswers(Downstream services) {
+    return services.call(CatalogApi.GET_PRODUCT, new GetProduct(NEVER_AN_ID)).<Void>mapEmpty()
+        .recover(e -> e instanceof Failure f && f.code() == FailureCode.NOT_FOUND
+            ? Future.succeededFuture() : Future.failedFuture(e));
   }
 
   /** The port actually bound (differs from config when it asked for 0). */

@@ -121,6 +121,7 @@ class FaultsIT {
     var readiness = platform.get("/health/ready");
     assertThat(readiness.statusCode()).isEqualTo(503);
     assertThat(Platform.body(readiness).getString("status")).isEqualTo("DOWN");
+    assertThat(Platform.body(readiness).getJsonObject("checks").getJsonObject("catalog").getString("status")).isEqualTo("DOWN");
 
     pg = EmbeddedPostgresServer.start(pgData, pgBin, pgPort);
 

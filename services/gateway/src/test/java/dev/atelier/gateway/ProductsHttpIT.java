@@ -178,6 +178,7 @@ class ProductsHttpIT {
     assertThat(body.getString("status")).isEqualTo("UP");
     assertThat(body.getJsonObject("checks").getJsonObject("postgres").getString("status")).isEqualTo("UP");
     assertThat(body.getJsonObject("checks").getJsonObject("redis").getString("status")).isEqualTo("UP");
+    assertThat(body.getJsonObject("checks").getJsonObject("catalog").getString("status")).isEqualTo("UP");
     assertThat(platform.get("/health/live").statusCode()).isEqualTo(200);
   }
 
