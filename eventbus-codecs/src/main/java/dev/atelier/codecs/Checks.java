@@ -16,7 +16,7 @@ public final class Checks {
     return value;
   }
 
-  /** Trimmed, non-blank text of at most {@code max} characters. */
+  /** Trimmed, non-blank, single-line text of at most {@code max} characters. */
   public static String text(String field, String value, int max) {
     required(field, value);
     String t = value.strip();
@@ -26,9 +26,10 @@ public final class Checks {
     if (t.length() > max) {
       throw Failure.invalid(field, "must be at most " + max + " characters");
     }
-    return t;
+    return noControlCharacters(field, t, false);
   }
 
+  /** Trimmed text of at most {@code max} characters that may span lines, or null. */
   public static String optionalText(String field, String value, int max) {
     if (value == null) {
       return null;
@@ -37,7 +38,18 @@ public final class Checks {
     if (t.length() > max) {
       throw Failure.invalid(field, "must be at most " + max + " characters");
     }
-    return t;
+    return noControlCharacters(field, t, true);
+  }
+
+  // PostgreSQL refuses NUL in text, and no product field has a use for control characters
+  private static String noControlCharacters(String field, String value, boolean lineBreaksAllowed) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isISOControl(c) && !(lineBreaksAllowed && (c == '\n' || c == '\r' || c == '\t'))) {
+        throw Failure.invalid(field, "must not contain control characters");
+      }
+    }
+    return value;
   }
 
   public static long range(String field, long value, long min, long max) {

@@ -2,6 +2,7 @@ package dev.atelier.codecs.catalog;
 
 import static dev.atelier.codecs.Checks.optionalText;
 import static dev.atelier.codecs.Checks.range;
+import static dev.atelier.codecs.Checks.text;
 
 import java.util.Collections;
 import java.util.EnumSet;
@@ -14,7 +15,7 @@ public record ListProducts(String tag, UUID merchantId, Set<ProductField> fields
   public static final int MAX_LIMIT = 100;
 
   public ListProducts {
-    tag = optionalText("tag", tag, ProductRules.TAG_LENGTH_MAX);
+    tag = tag == null ? null : text("tag", tag, ProductRules.TAG_LENGTH_MAX);
     // an EnumSet keeps the declared order, so the wire form is stable
     fields = Collections.unmodifiableSet(fields == null || fields.isEmpty()
         ? EnumSet.allOf(ProductField.class) : EnumSet.copyOf(fields));

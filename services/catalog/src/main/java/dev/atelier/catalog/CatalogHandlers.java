@@ -36,14 +36,22 @@ final class CatalogHandlers {
   private final Outbox outbox;
   private final ProductCache cache;
   private final ProductLoader loader;
+  private final ProductChanges changes;
 
   /** {@code context}: the verticle's, on whose event loop the loader batches. */
-  CatalogHandlers(Context context, Pool pool, ProductRepository products, Outbox outbox, ProductCache cache) {
+  CatalogHandlers(Context context, Pool pool, ProductRepository products, Outbox outbox, ProductCache cache,
+                  ProductChanges changes) {
     this.pool = pool;
     this.products = products;
     this.outbox = outbox;
     this.cache = cache;
+    this.changes = changes;
     this.loader = new ProductLoader(context, this::readAndCache);
+  }
+
+  /** Starts following other instances' changes; completes once registered. */
+  Future<Void> followChanges() {
+    return changes.followWith(loader);
   }
 
   Future<ProductLookup> getProduct(GetProduct q) {
@@ -107,6 +115,7 @@ final class CatalogHandlers {
 
   private Future<Void> afterChange(UUID id, long version) {
     loader.forget(id);
+    changes.announce(id);
     return cache.evict(id, version);
   }
 

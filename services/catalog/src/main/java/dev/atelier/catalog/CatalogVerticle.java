@@ -34,17 +34,19 @@ public final class CatalogVerticle extends VerticleBase {
       var redisApi = RedisAPI.api(redis);
       var cache = new ProductCache(vertx, redisApi, config);
       evictionRetryTimer = vertx.setPeriodic(1_000, t -> cache.retryPendingEvictions());
-      var handlers = new CatalogHandlers(context, pool, new ProductRepository(), new Outbox(), cache);
+      var handlers = new CatalogHandlers(context, pool, new ProductRepository(), new Outbox(), cache,
+          new ProductChanges(vertx.eventBus()));
       var health = NodeHealth.of(vertx);
       health.register(new HealthCheck("postgres", true, () -> pool.query("SELECT 1").execute()));
       health.register(new HealthCheck("redis", false, () -> redisApi.ping(List.of())));
-      return Future.all(
+      return Future.all(List.of(
+          handlers.followChanges(),
           bus.serve(CatalogApi.GET_PRODUCT, handlers::getProduct),
           bus.serve(CatalogApi.GET_PRODUCT_DOCUMENT, handlers::getProductDocument),
           bus.serve(CatalogApi.LIST_PRODUCTS, handlers::listProducts),
           bus.serve(CatalogApi.CREATE_PRODUCT, handlers::createProduct),
           bus.serve(CatalogApi.UPDATE_PRODUCT, handlers::updateProduct),
-          bus.serve(CatalogApi.DELETE_PRODUCT, handlers::deleteProduct));
+          bus.serve(CatalogApi.DELETE_PRODUCT, handlers::deleteProduct)));
     });
   }
 

@@ -85,6 +85,26 @@ class ProductLoaderTest {
   }
 
   @Test
+  @DisplayName("a change announced by any instance stops later misses from joining a read that began before it")
+  void announcedChangeForgets() {
+    var loader = new ProductLoader(context, this::read);
+    var changes = new ProductChanges(vertx.eventBus());
+    onContext(() -> changes.followWith(loader));
+    UUID a = UUID.randomUUID();
+    Future<CachedProduct> before = onContext(() -> loader.load(a));
+    Await.until(java.time.Duration.ofSeconds(5), "first read", () -> batches.size() == 1);
+
+    onContext(() -> {
+      changes.announce(a);
+      return null;
+    });
+    Future<CachedProduct> after = onContext(() -> loader.load(a));
+
+    Await.until(java.time.Duration.ofSeconds(5), "a second, fresh read", () -> batches.size() == 2);
+    assertThat(after).isNotSameAs(before);
+  }
+
+  @Test
   @DisplayName("after a read completes, the next miss for that id reads again")
   void nextMissReadsAgain() {
     var loader = new ProductLoader(context, this::read);

@@ -11,7 +11,10 @@ import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisAPI;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -101,6 +104,25 @@ class FaultsIT {
 
   @Test
   @Order(2)
+  @DisplayName("Redis refusing writes: an update's eviction fails, is retried, and the stale entry goes without waiting for its TTL")
+  void evictionRetried() {
+    String id = createProduct(3_000);
+    platform.get("/api/products/" + id);
+    assertThat(platform.get("/api/products/" + id).headers().firstValue("X-Cache")).hasValue("hit");
+    var admin = RedisAPI.api(Redis.createClient(platform.vertx, redis.url()));
+
+    // reads still answer, writes (the eviction script) hang past the cache's 100 ms timeout
+    Await.result(admin.client(List.of("PAUSE", "1500", "WRITE")));
+    var patch = platform.json("PATCH", "/api/products/" + id, merchant, "{\"priceCents\":3500}");
+    assertThat(patch.statusCode()).isEqualTo(200);
+
+    Await.until(RECOVERY, "the retried eviction to replace the stale entry", () ->
+        String.valueOf(Await.result(admin.get("product:" + id))).startsWith("2:"));
+    assertThat(Platform.body(platform.get("/api/products/" + id)).getLong("priceCents")).isEqualTo(3_500L);
+  }
+
+  @Test
+  @Order(3)
   @DisplayName("Postgres down: 503 problem+json with Retry-After, ready 503; Postgres back: served again without a restart")
   void postgresOutage() {
     String cached = createProduct(2_000);

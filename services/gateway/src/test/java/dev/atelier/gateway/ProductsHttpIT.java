@@ -147,6 +147,40 @@ class ProductsHttpIT {
 
     var emptyPatch = platform.json("PATCH", "/api/products/" + UUID.randomUUID(), merchant, "{}");
     assertThat(emptyPatch.statusCode()).isEqualTo(422);
+
+    var nul = platform.json("POST", "/api/products", merchant, "{\"name\":\"a\\u0000b\",\"priceCents\":1,\"currency\":\"EUR\"}");
+    assertThat(nul.statusCode()).isEqualTo(422);
+    assertThat(Platform.body(nul).getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("name");
+    var nulTag = platform.get("/api/products?tag=%00");
+    assertThat(nulTag.statusCode()).isEqualTo(422);
+    assertThat(Platform.body(nulTag).getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("tag");
+
+    var huge = platform.json("POST", "/api/products", merchant,
+        "{\"name\":\"A\",\"priceCents\":1,\"currency\":\"EUR\",\"variants\":[{\"sku\":\"A\",\"name\":\"a\",\"priceCents\":1,\"stock\":3000000000}]}");
+    assertThat(huge.statusCode()).isEqualTo(422);
+    assertThat(Platform.body(huge).getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("variants[0].stock");
+
+    var mergePatch = platform.send(platform.request("/api/products/" + UUID.randomUUID()).header("Authorization", "Bearer " + merchant)
+        .header("Content-Type", "application/merge-patch+json").method("PATCH", HttpRequest.BodyPublishers.ofString("{\"stock\":1}")).build());
+    assertThat(mergePatch.statusCode()).as("null would not mean 'remove' here, so merge-patch is not offered").isEqualTo(415);
+  }
+
+  @Test
+  @DisplayName("nulls never reach PostgreSQL as a 500, and five bad requests do not shut the route for everyone")
+  void badInputDoesNotTripTheBreaker() {
+    for (int i = 0; i < 8; i++) {
+      assertThat(platform.get("/api/products?tag=%00").statusCode()).isEqualTo(422);
+    }
+    assertThat(platform.get("/api/products?limit=1").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  @DisplayName("an anonymous write is refused before its body is read: 401, not 413")
+  void authBeforeBody() {
+    var r = platform.json("POST", "/api/products", null, "{\"name\":\"" + "x".repeat(5000) + "\"}");
+    assertThat(r.statusCode()).isEqualTo(401);
+    var ok = platform.json("POST", "/api/products", merchant, CHAIR.formatted("AB-" + UUID.randomUUID().toString().substring(0, 8)));
+    assertThat(ok.statusCode()).as("a paused body still arrives once the token is checked").isEqualTo(201);
   }
 
   @Test

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -15,6 +16,7 @@ import java.util.Base64;
  * {@code scripts/dev-token} stay valid across restarts. Never logged.
  */
 final class DevSecret {
+  private static final int MIN_LENGTH = 32;
   private DevSecret() {}
 
   static String resolve(JsonObject config, Path dataDir) {
@@ -25,18 +27,21 @@ final class DevSecret {
     Path file = dataDir.resolve("dev-jwt.secret");
     try {
       if (Files.exists(file)) {
-        return Files.readString(file).strip();
+        String existing = Files.readString(file).strip();
+        if (existing.length() >= MIN_LENGTH) {
+          return existing;
+        }
+        // a start that died while writing it: make a new one (tokens signed with nothing are worthless)
       }
       Files.createDirectories(dataDir);
       byte[] random = new byte[48];
       new SecureRandom().nextBytes(random);
       String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-      Files.writeString(file, secret);
-      try {
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException notPosix) {
-        // best effort on filesystems without POSIX modes
-      }
+      // private from the first byte, and in place only once whole
+      Path partial = Files.createTempFile(dataDir, "dev-jwt", ".partial",
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.writeString(partial, secret);
+      Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return secret;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read or create " + file, e);

@@ -43,7 +43,9 @@ public final class Node implements AutoCloseable {
 
   /** With {@code fresh}, wipes the data directory first, once it holds the lock, so a running node's data is safe. */
   public static Node start(JsonObject config, boolean fresh) {
-    Path dataDir = Path.of(config.getString("dataDir"));
+    // absolute, so the embedded servers' command lines name it whatever the working directory
+    Path dataDir = Path.of(config.getString("dataDir")).toAbsolutePath().normalize();
+    config.put("dataDir", dataDir.toString());
     DataDirLock lock = DataDirLock.acquire(dataDir);
     if (fresh) {
       lock.wipeOthers();
@@ -119,6 +121,7 @@ public final class Node implements AutoCloseable {
     awaitQuietly(vertx.close());
     embedded.close();
     lock.close();
+    log.info("stopped");
   }
 
   private static void awaitQuietly(Future<?> f) {

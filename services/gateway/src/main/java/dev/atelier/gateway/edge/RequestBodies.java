@@ -2,6 +2,8 @@ package dev.atelier.gateway.edge;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -40,6 +42,9 @@ public final class RequestBodies {
   static <T> T parse(byte[] json, Class<T> type) {
     try {
       return ContractJson.mapper().readValue(json, type);
+    } catch (InputCoercionException e) {
+      // well-formed JSON, but a number too large for its field: the client's value, so 422
+      throw Failure.invalid(path(e.getProcessor() == null ? null : e.getProcessor().getParsingContext()), "is out of range");
     } catch (StreamReadException e) {
       throw new HttpStatusFailure(400, "malformed JSON: " + e.getOriginalMessage());
     } catch (UnrecognizedPropertyException e) {
@@ -60,6 +65,10 @@ public final class RequestBodies {
     } catch (JsonProcessingException e) {
       if (e instanceof JsonMappingException m && m.getCause() instanceof Failure f) {
         throw f.under(path(m));
+      }
+      if (e instanceof JsonMappingException m && m.getCause() instanceof InputCoercionException) {
+        // databind wraps the parser's overflow with the path to the field
+        throw Failure.invalid(path(m), "is out of range");
       }
       throw new HttpStatusFailure(400, "malformed JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
@@ -83,6 +92,18 @@ public final class RequestBodies {
       }
     }
     return sb.toString();
+  }
+
+  private static String path(JsonStreamContext context) {
+    var parts = new java.util.ArrayDeque<String>();
+    for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+      if (c.inArray()) {
+        parts.push("[" + Math.max(0, c.getCurrentIndex()) + "]");
+      } else if (c.getCurrentName() != null) {
+        parts.push((c.getParent() != null && !c.getParent().inRoot() ? "." : "") + c.getCurrentName());
+      }
+    }
+    return String.join("", parts);
   }
 
   private static String describe(Class<?> type) {

@@ -27,7 +27,6 @@ import java.util.List;
 /** /api/products: the catalog's HTTP face. Literal paths before parameter paths. */
 public final class ProductRoutes {
   private static final List<String> JSON = List.of("application/json");
-  private static final List<String> JSON_OR_MERGE_PATCH = List.of("application/json", "application/merge-patch+json");
   private final Downstream services;
   private final BearerAuth auth;
   private final Handler<RoutingContext> body;
@@ -76,7 +75,7 @@ public final class ProductRoutes {
 
   void update(RoutingContext ctx) {
     var id = Params.pathUuid(ctx, "id");
-    ProductPatch patch = RequestBodies.read(ctx, ProductPatch.class, JSON_OR_MERGE_PATCH);
+    ProductPatch patch = RequestBodies.read(ctx, ProductPatch.class, JSON);
     var command = new UpdateProduct(id, Caller.of(ctx).userId(), patch);
     Replies.when(ctx, services.call(CatalogApi.UPDATE_PRODUCT, command), product -> Replies.json(ctx, 200, product));
   }
@@ -99,17 +98,23 @@ public final class ProductRoutes {
 
   private void route(Router router, HttpMethod method, String path, Handler<RoutingContext> handler,
                      Handler<RoutingContext> guard) {
-    // named on a route of its own: vertx-web wants a BodyHandler before any user handler of a route
+    // three routes for one path: vertx-web wants a BodyHandler before any user handler of a route,
+    // and we want the token checked before anyone's body is buffered
+    boolean takesBody = method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH;
     router.route(method, path).handler(ctx -> {
       RequestLog.route(ctx, path);
       ctx.next();
     });
-    var route = router.route(method, path);
-    if (method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH) {
-      route.handler(body);
-    }
     if (guard != null) {
-      route.handler(guard);
+      router.route(method, path).handler(takesBody ? ctx -> {
+        // the body must wait, unread, for the BodyHandler that runs after the (asynchronous) check
+        ctx.request().pause();
+        guard.handle(ctx);
+      } : guard);
+    }
+    var route = router.route(method, path);
+    if (takesBody) {
+      route.handler(body);
     }
     route.handler(handler);
   }

@@ -14,8 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Calls other services through the {@link Bus} behind one circuit breaker per service. Only
- * infrastructure failures (UNAVAILABLE, TIMEOUT, INTERNAL) count towards opening it: a stream of
- * NOT_FOUNDs is business as usual. While open, calls fail at once with UNAVAILABLE.
+ * outages (UNAVAILABLE, TIMEOUT) count towards opening it: a stream of NOT_FOUNDs is business as
+ * usual, and an INTERNAL is one request's bug, which must not let a client shut the route for all.
+ * While open, calls fail at once with UNAVAILABLE.
  */
 public final class Downstream {
   private final Vertx vertx;
@@ -60,7 +61,7 @@ public final class Downstream {
 
   static boolean countsAsOutage(Throwable cause) {
     if (cause instanceof Failure f) {
-      return f.code() == FailureCode.UNAVAILABLE || f.code() == FailureCode.TIMEOUT || f.code() == FailureCode.INTERNAL;
+      return f.code() == FailureCode.UNAVAILABLE || f.code() == FailureCode.TIMEOUT;
     }
     return true;
   }

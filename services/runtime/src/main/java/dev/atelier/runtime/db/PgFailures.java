@@ -3,11 +3,17 @@ package dev.atelier.runtime.db;
 import dev.atelier.codecs.Failure;
 import io.vertx.core.Future;
 import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
+import java.net.ConnectException;
+import java.net.SocketException;
+import java.nio.channels.ClosedChannelException;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Turns what the pg client fails with into a {@link Failure}: no connection or no answer is
- * UNAVAILABLE (the gateway says 503 with Retry-After); a query the database rejects is a bug,
- * passed on as it is.
+ * Turns what the pg client fails with into a {@link Failure}: no connection, a connection lost or
+ * no pooled connection in time is UNAVAILABLE (the gateway says 503 with Retry-After); a value the
+ * database refuses (SQLSTATE class 22) is INVALID; anything else is a bug, passed on to be logged
+ * as INTERNAL where it is handled.
  */
 public final class PgFailures {
   private PgFailures() {}
@@ -16,10 +22,26 @@ public final class PgFailures {
     if (e instanceof Failure) {
       return Future.failedFuture(e);
     }
-    if (e instanceof PgException pg && !isConnectionClass(pg.getSqlState())) {
-      return Future.failedFuture(e);
+    if (e instanceof PgException pg && pg.getSqlState() != null && pg.getSqlState().startsWith("22")) {
+      return Future.failedFuture(Failure.invalid(null, "a value was refused by the database: " + pg.getErrorMessage()));
     }
-    return Future.failedFuture(Failure.unavailable("the database is unavailable"));
+    if (isConnectivity(e)) {
+      return Future.failedFuture(Failure.unavailable("the database is unavailable"));
+    }
+    return Future.failedFuture(e);
+  }
+
+  static boolean isConnectivity(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof ConnectException || t instanceof SocketException || t instanceof ClosedChannelException
+          || t instanceof ClosedConnectionException || t instanceof TimeoutException) {
+        return true;
+      }
+      if (t instanceof PgException pg && isConnectionClass(pg.getSqlState())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isConnectionClass(String sqlState) {

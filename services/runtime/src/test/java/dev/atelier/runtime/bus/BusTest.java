@@ -111,7 +111,7 @@ class BusTest {
   }
 
   @Test
-  @DisplayName("the breaker opens on outages, not on NOT_FOUND, and then fails fast as UNAVAILABLE")
+  @DisplayName("the breaker opens on outages, not on NOT_FOUND or a bug, and then fails fast as UNAVAILABLE")
   void breaker() {
     var calls = new AtomicInteger();
     var mode = new AtomicReference<FailureCode>(FailureCode.NOT_FOUND);
@@ -123,6 +123,10 @@ class BusTest {
     for (int i = 0; i < 5; i++) {
       Throwable e = Await.failure(downstream.call(CatalogApi.GET_PRODUCT, new GetProduct(UUID.randomUUID())));
       assertThat(((Failure) e).code()).isEqualTo(FailureCode.NOT_FOUND);
+    }
+    mode.set(FailureCode.INTERNAL);
+    for (int i = 0; i < 5; i++) {
+      Await.failure(downstream.call(CatalogApi.GET_PRODUCT, new GetProduct(UUID.randomUUID())));
     }
     assertThat(downstream.state("catalog")).isEqualTo(CircuitBreakerState.CLOSED);
     mode.set(FailureCode.UNAVAILABLE);
