@@ -98,20 +98,29 @@ public final class ProductRoutes {
 
   private void route(Router router, HttpMethod method, String path, Handler<RoutingContext> handler,
                      Handler<RoutingContext> guard) {
-    // three routes for one path: vertx-web wants a BodyHandler before any user handler of a route,
-    // and we want the token checked before anyone's body is buffered
     boolean takesBody = method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH;
+    if (guard == null && !takesBody) {
+      // the hot read path: one route to match
+      router.route(method, path).handler(ctx -> {
+        RequestLog.route(ctx, path);
+        handler.handle(ctx);
+      });
+      return;
+    }
+    // two routes for one path: vertx-web wants a BodyHandler before any user handler of a route,
+    // and we want the token checked before anyone's body is buffered
     router.route(method, path).handler(ctx -> {
       RequestLog.route(ctx, path);
-      ctx.next();
-    });
-    if (guard != null) {
-      router.route(method, path).handler(takesBody ? ctx -> {
-        // the body must wait, unread, for the BodyHandler that runs after the (asynchronous) check
+      if (takesBody) {
+        // the body waits, unread, for the BodyHandler that runs after the (asynchronous) check
         ctx.request().pause();
+      }
+      if (guard == null) {
+        ctx.next();
+      } else {
         guard.handle(ctx);
-      } : guard);
-    }
+      }
+    });
     var route = router.route(method, path);
     if (takesBody) {
       route.handler(body);
