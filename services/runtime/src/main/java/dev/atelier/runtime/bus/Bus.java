@@ -26,10 +26,12 @@ public final class Bus {
   private static final Logger log = LoggerFactory.getLogger(Bus.class);
   private final Vertx vertx;
   private final Duration timeout;
+  private final LoopAffinity affinity;
 
   public Bus(Vertx vertx, Duration timeout) {
     this.vertx = vertx;
     this.timeout = timeout;
+    this.affinity = LoopAffinity.of(vertx);
   }
 
   public static Bus of(Vertx vertx, JsonObject config) {
@@ -46,16 +48,27 @@ public final class Bus {
     if (cid != null) {
       options.addHeader(Correlation.BUS_HEADER, cid);
     }
-    return vertx.eventBus().<Res>request(address.name(), body, options)
+    return vertx.eventBus().<Res>request(affinity.route(address.name()), body, options)
         .transform(ar -> ar.succeeded()
             ? Future.succeededFuture(address.replyType().cast(ar.result().body()))
             : Future.failedFuture(toFailure(address, ar.cause())));
   }
 
-  /** Binds {@code handler} to {@code address}; the future completes once the consumer is registered. */
+  /**
+   * Binds {@code handler} to {@code address}, and to a loop-local twin that requests made on this
+   * event loop prefer (LoopAffinity); completes once both are registered.
+   */
   public <Req, Res> Future<MessageConsumer<Req>> serve(Address<Req, Res> address, Function<Req, Future<Res>> handler) {
     MessageConsumer<Req> consumer = vertx.eventBus().consumer(address.name(), msg -> answer(address, handler, msg));
-    return consumer.completion().map(consumer);
+    String loopAddress = affinity.loopAddress(address.name());
+    if (loopAddress == null) {
+      return consumer.completion().map(consumer);
+    }
+    MessageConsumer<Req> twin = vertx.eventBus().localConsumer(loopAddress, msg -> answer(address, handler, msg));
+    return Future.all(consumer.completion(), twin.completion()).map(done -> {
+      affinity.register(loopAddress, twin);
+      return consumer;
+    });
   }
 
   private static <Req, Res> void answer(Address<Req, Res> address, Function<Req, Future<Res>> handler, Message<Req> msg) {

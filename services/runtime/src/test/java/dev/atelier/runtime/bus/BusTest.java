@@ -111,6 +111,45 @@ class BusTest {
   }
 
   @Test
+  @DisplayName("a request made on an event loop with its own handler instance is answered on that loop")
+  void loopAffinity() {
+    Vertx two = Vertx.vertx(new io.vertx.core.VertxOptions().setEventLoopPoolSize(2));
+    try {
+      Codecs.install(two);
+      var local = new Bus(two, Duration.ofSeconds(2));
+      // two handler instances, one per event loop, each answering with its thread's name
+      Await.result(two.deployVerticle(() -> new io.vertx.core.VerticleBase() {
+        @Override
+        public Future<?> start() {
+          return local.serve(CatalogApi.GET_PRODUCT, q -> Future.succeededFuture(new ProductLookup(
+              new ProductView(q.productId(), UUID.randomUUID(), Thread.currentThread().getName(), "", 1L, "EUR",
+                  java.util.List.of(), 0, null, 1L, null, null, null), false)));
+        }
+      }, new io.vertx.core.DeploymentOptions().setInstances(2)));
+      var context = two.getOrCreateContext();
+      Promise<java.util.List<String>> answers = Promise.promise();
+      context.runOnContext(v -> {
+        var requests = new java.util.ArrayList<Future<ProductLookup>>();
+        for (int i = 0; i < 20; i++) {
+          requests.add(local.request(CatalogApi.GET_PRODUCT, new GetProduct(UUID.randomUUID())));
+        }
+        Future.all(requests).map(all -> requests.stream().map(f -> f.result().product().name()).toList())
+            .onComplete(answers);
+      });
+      String requester = threadOf(context);
+      assertThat(Await.result(answers.future())).hasSize(20).containsOnly(requester);
+    } finally {
+      Await.result(two.close());
+    }
+  }
+
+  private static String threadOf(io.vertx.core.Context context) {
+    Promise<String> name = Promise.promise();
+    context.runOnContext(v -> name.complete(Thread.currentThread().getName()));
+    return Await.result(name.future());
+  }
+
+  @Test
   @DisplayName("the breaker opens on outages, not on NOT_FOUND or a bug, and then fails fast as UNAVAILABLE")
   void breaker() {
     var calls = new AtomicInteger();
