@@ -132,11 +132,19 @@ public final class Node implements AutoCloseable {
     }
   }
 
+  /** The outermost message and the root cause's, which together say what failed and why. */
   static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
+    Throwable top = e;
+    while ((top instanceof java.util.concurrent.ExecutionException || top instanceof java.util.concurrent.CompletionException)
+        && top.getCause() != null) {
+      top = top.getCause();
     }
-    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    Throwable root = top;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String outer = top.getMessage() == null ? top.getClass().getSimpleName() : top.getMessage();
+    String inner = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    return root == top || outer.contains(inner) ? outer : outer + ": " + inner;
   }
 }

@@ -30,6 +30,14 @@ public final class Migrations {
   }
 
   private static int migrate(PgSettings pg, String service) {
+    try {
+      return migrateOrThrow(pg, service);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("cannot migrate schema " + service + " on " + pg.safeUrl(), e);
+    }
+  }
+
+  private static int migrateOrThrow(PgSettings pg, String service) {
     var result = Flyway.configure()
         .dataSource(pg.jdbcUrl(), pg.user(), pg.password())
         .schemas(service)
