@@ -55,7 +55,10 @@ final class ProductLoader {
 
   /** Stops later misses from joining a read that began before {@code id} changed. */
   void forget(UUID id) {
-    inFlight.remove(id);
+    // a read still queued has not begun: it will see the change, and its waiters must keep it
+    if (!queued.containsKey(id)) {
+      inFlight.remove(id);
+    }
   }
 
   private void flush() {
@@ -68,7 +71,13 @@ final class ProductLoader {
         batch.put(e.getKey(), e.getValue());
         it.remove();
       }
-      readBatch.apply(new ArrayList<>(batch.keySet())).onComplete(ar -> {
+      Future<Map<UUID, CachedProduct>> read;
+      try {
+        read = readBatch.apply(new ArrayList<>(batch.keySet()));
+      } catch (RuntimeException e) {
+        read = Future.failedFuture(e);
+      }
+      read.onComplete(ar -> {
         batch.forEach((id, promise) -> {
           inFlight.remove(id, promise.future());
           if (ar.failed()) {

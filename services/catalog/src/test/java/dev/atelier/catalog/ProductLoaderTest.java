@@ -105,6 +105,24 @@ class ProductLoaderTest {
   }
 
   @Test
+  @DisplayName("a change announced before a queued read starts loses no waiter")
+  void forgetBeforeFlush() {
+    var loader = new ProductLoader(context, this::read);
+    UUID a = UUID.randomUUID();
+    List<Future<CachedProduct>> loads = onContext(() -> {
+      var first = loader.load(a);
+      loader.forget(a);
+      var second = loader.load(a);
+      return List.of(first, second);
+    });
+    Await.until(java.time.Duration.ofSeconds(5), "the batch read", () -> batches.size() == 1);
+    CachedProduct product = cached(a);
+    context.runOnContext(v -> pendingReads.get(0).complete(Map.of(a, product)));
+    assertThat(Await.result(loads.get(0))).isSameAs(product);
+    assertThat(Await.result(loads.get(1))).isSameAs(product);
+  }
+
+  @Test
   @DisplayName("after a read completes, the next miss for that id reads again")
   void nextMissReadsAgain() {
     var loader = new ProductLoader(context, this::read);

@@ -175,6 +175,22 @@ class ProductsHttpIT {
   }
 
   @Test
+  @DisplayName("a write refused before its body is read closes the connection rather than leave it stalled")
+  void refusedBodyClosesConnection() throws Exception {
+    try (var socket = new java.net.Socket("127.0.0.1", platform.port)) {
+      socket.setSoTimeout(5_000);
+      var out = socket.getOutputStream();
+      int length = 200_000;
+      out.write(("POST /api/products HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " + length
+          + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      out.write(new byte[64 * 1024]);
+      out.flush();
+      String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+      assertThat(answer).startsWith("HTTP/1.1 401").containsIgnoringCase("connection: close");
+    }
+  }
+
+  @Test
   @DisplayName("an anonymous write is refused before its body is read: 401, not 413")
   void authBeforeBody() {
     var r = platform.json("POST", "/api/products", null, "{\"name\":\"" + "x".repeat(5000) + "\"}");

@@ -6,6 +6,7 @@ import dev.atelier.codecs.FailureCode;
 import dev.atelier.runtime.ops.Correlation;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import org.slf4j.Logger;
@@ -75,9 +76,19 @@ public final class Problems {
     if (status == 401) {
       response.putHeader("WWW-Authenticate", "Bearer realm=\"atelier\"");
     }
+    // refused before its body was read (a bad token, too large): the unread bytes would stall a
+    // kept-alive connection, so this answer is its last
+    boolean bodyUnread = !ctx.request().isEnded() && ctx.request().version() != HttpVersion.HTTP_2;
+    if (bodyUnread) {
+      response.putHeader("Connection", "close");
+    }
     var problem = new Problem("https://atelier.dev/problems/" + slug(status), title(status), status, detail,
         Correlation.current(), errors);
-    response.end(Buffer.buffer(ContractJson.toBytes(problem)));
+    response.end(Buffer.buffer(ContractJson.toBytes(problem))).onComplete(done -> {
+      if (bodyUnread) {
+        ctx.request().connection().close();
+      }
+    });
   }
 
   static String title(int status) {

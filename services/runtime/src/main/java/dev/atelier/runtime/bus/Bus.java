@@ -48,7 +48,12 @@ public final class Bus {
     if (cid != null) {
       options.addHeader(Correlation.BUS_HEADER, cid);
     }
-    return vertx.eventBus().<Res>request(affinity.route(address.name()), body, options)
+    String target = affinity.route(address.name());
+    if (!target.equals(address.name())) {
+      // a loop-local twin: without this, a clustered bus would ask the cluster manager where it lives
+      options.setLocalOnly(true);
+    }
+    return vertx.eventBus().<Res>request(target, body, options)
         .transform(ar -> ar.succeeded()
             ? Future.succeededFuture(address.replyType().cast(ar.result().body()))
             : Future.failedFuture(toFailure(address, ar.cause())));

@@ -6,8 +6,10 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.shareddata.Shareable;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -20,7 +22,7 @@ final class LoopAffinity implements Shareable {
   private static final String MAP = "atelier.bus.affinity";
   private final Map<EventLoop, Integer> loopIds = new ConcurrentHashMap<>();
   private final AtomicInteger nextLoopId = new AtomicInteger();
-  private final Map<String, MessageConsumer<?>> consumers = new ConcurrentHashMap<>();
+  private final Map<String, List<MessageConsumer<?>>> consumers = new ConcurrentHashMap<>();
 
   private LoopAffinity() {}
 
@@ -37,7 +39,7 @@ final class LoopAffinity implements Shareable {
 
   /** Records a loop-local consumer, made on the current event loop for {@link #loopAddress}. */
   void register(String loopAddress, MessageConsumer<?> consumer) {
-    consumers.put(loopAddress, consumer);
+    consumers.computeIfAbsent(loopAddress, k -> new CopyOnWriteArrayList<>()).add(consumer);
   }
 
   /** Where a request for {@code address} made on the current thread should go. */
@@ -51,16 +53,13 @@ final class LoopAffinity implements Shareable {
       return address;
     }
     String local = address + "@loop" + id;
-    MessageConsumer<?> consumer = consumers.get(local);
-    if (consumer == null) {
+    List<MessageConsumer<?>> twins = consumers.get(local);
+    if (twins == null) {
       return address;
     }
-    if (!consumer.isRegistered()) {
-      // its verticle was undeployed
-      consumers.remove(local, consumer);
-      return address;
-    }
-    return local;
+    // consumers of undeployed verticles go; the list is short (instances of a service on one loop)
+    twins.removeIf(c -> !c.isRegistered());
+    return twins.isEmpty() ? address : local;
   }
 
   private static EventLoop currentLoop() {
