@@ -26,6 +26,7 @@ public final class Codecs {
     for (Topic<?> t : Contracts.topics()) {
       types.add(t.eventType());
     }
+    Contracts.all().forEach(c -> types.addAll(c.otherTypes()));
     return types;
   }
 

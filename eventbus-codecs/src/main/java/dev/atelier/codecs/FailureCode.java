@@ -2,19 +2,20 @@ package dev.atelier.codecs;
 
 /**
  * Why a request failed, as it travels between services. The gateway maps each code to one HTTP
- * status (Problems); {@code wire} is the number carried in the event bus ReplyException.
+ * status (Problems); {@code wire} is the number carried in the event bus ReplyException, deliberately
+ * not an HTTP status: HTTP is the gateway's business alone.
  */
 public enum FailureCode {
-  INVALID(422),
-  NOT_FOUND(404),
-  CONFLICT(409),
-  UNAUTHORIZED(401),
-  FORBIDDEN(403),
-  RATE_LIMITED(429),
-  UNAVAILABLE(503),
-  TIMEOUT(504),
+  INVALID(1),
+  NOT_FOUND(2),
+  CONFLICT(3),
+  UNAUTHORIZED(4),
+  FORBIDDEN(5),
+  RATE_LIMITED(6),
+  UNAVAILABLE(7),
+  TIMEOUT(8),
   /** A bug on the serving side; its details stay in that service's log. */
-  INTERNAL(500);
+  INTERNAL(9);
 
   public final int wire;
 

@@ -19,13 +19,25 @@ class RecordCodecTest {
   @Test
   @DisplayName("every record of every contract has a sample, so none escapes the round trip")
   void everyTypeHasASample() {
-    assertThat(Samples.all().keySet()).containsExactlyInAnyOrderElementsOf(Codecs.messageTypes());
+    assertThat(samples().keySet()).containsExactlyInAnyOrderElementsOf(Codecs.messageTypes());
   }
 
   @TestFactory
   Iterable<DynamicTest> roundTrips() {
-    return Samples.all().entrySet().stream().map(e -> DynamicTest.dynamicTest(
+    return samples().entrySet().stream().map(e -> DynamicTest.dynamicTest(
         e.getKey().getSimpleName() + " survives the wire and matches its golden JSON", () -> roundTrip(e))).toList();
+  }
+
+  private static Map<Class<?>, Object> samples() {
+    var all = new java.util.LinkedHashMap<Class<?>, Object>();
+    Contracts.all().forEach(c -> all.putAll(c.samples()));
+    return all;
+  }
+
+  @Test
+  @DisplayName("contracts are found by discovery, the catalog's among them")
+  void discovery() {
+    assertThat(Contracts.all()).extracting(ServiceContract::service).contains("platform", "catalog");
   }
 
   @SuppressWarnings("unchecked")

@@ -4,7 +4,7 @@ import dev.atelier.codecs.Failure;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.internal.ContextInternal;
+import dev.atelier.runtime.internal.VertxInternals;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,7 +34,7 @@ final class ProductLoader {
 
   /** The product, or NOT_FOUND. Must be called on the loader's own event loop. */
   Future<CachedProduct> load(UUID id) {
-    if (!((ContextInternal) context).nettyEventLoop().inEventLoop()) {
+    if (!VertxInternals.onEventLoopOf(context)) {
       // its maps have no locks: a caller on another event loop is a wiring bug, caught here rather than as corruption
       throw new IllegalStateException("ProductLoader used off its event loop");
     }

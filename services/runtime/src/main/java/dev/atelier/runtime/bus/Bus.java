@@ -13,6 +13,10 @@ import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import dev.atelier.codecs.platform.Readiness;
+import dev.atelier.codecs.platform.ReadinessCheck;
+import dev.atelier.codecs.platform.ReadinessReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,6 +78,18 @@ public final class Bus {
       affinity.register(loopAddress, twin);
       return consumer;
     });
+  }
+
+  /**
+   * Answers {@code <service>.readiness.check}: {@code probe} yields the name of a dependency the
+   * service runs without (null when whole), and fails when the service cannot serve, which the
+   * caller gets as UNAVAILABLE.
+   */
+  public Future<MessageConsumer<ReadinessCheck>> serveReadiness(String service, Supplier<Future<String>> probe) {
+    return serve(Readiness.address(service), check -> probe.get()
+        .transform(ar -> ar.succeeded()
+            ? Future.succeededFuture(new ReadinessReport(service, ar.result()))
+            : Future.failedFuture(Failure.unavailable(service + " cannot serve: " + ar.cause().getMessage()))));
   }
 
   private static <Req, Res> void answer(Address<Req, Res> address, Function<Req, Future<Res>> handler, Message<Req> msg) {

@@ -1,10 +1,8 @@
 package dev.atelier.runtime.bus;
 
-import io.netty.channel.EventLoop;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.internal.ContextInternal;
+import dev.atelier.runtime.internal.VertxInternals;
 import io.vertx.core.shareddata.Shareable;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class LoopAffinity implements Shareable {
   private static final String MAP = "atelier.bus.affinity";
-  private final Map<EventLoop, Integer> loopIds = new ConcurrentHashMap<>();
+  private final Map<Object, Integer> loopIds = new ConcurrentHashMap<>();
   private final AtomicInteger nextLoopId = new AtomicInteger();
   private final Map<String, List<MessageConsumer<?>>> consumers = new ConcurrentHashMap<>();
 
@@ -33,7 +31,7 @@ final class LoopAffinity implements Shareable {
 
   /** The loop-local address for {@code address} on the current event loop, or null when it is not one. */
   String loopAddress(String address) {
-    EventLoop loop = currentLoop();
+    Object loop = VertxInternals.currentEventLoop();
     return loop == null ? null : address + "@loop" + loopIds.computeIfAbsent(loop, l -> nextLoopId.incrementAndGet());
   }
 
@@ -44,7 +42,7 @@ final class LoopAffinity implements Shareable {
 
   /** Where a request for {@code address} made on the current thread should go. */
   String route(String address) {
-    EventLoop loop = currentLoop();
+    Object loop = VertxInternals.currentEventLoop();
     if (loop == null || consumers.isEmpty()) {
       return address;
     }
@@ -62,8 +60,4 @@ final class LoopAffinity implements Shareable {
     return twins.isEmpty() ? address : local;
   }
 
-  private static EventLoop currentLoop() {
-    Context ctx = Vertx.currentContext();
-    return ctx instanceof ContextInternal internal && ctx.isEventLoopContext() ? internal.nettyEventLoop() : null;
-  }
 }

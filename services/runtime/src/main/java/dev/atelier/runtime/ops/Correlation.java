@@ -1,8 +1,7 @@
 package dev.atelier.runtime.ops;
 
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
-import io.vertx.core.internal.ContextInternal;
+import dev.atelier.runtime.internal.VertxInternals;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
@@ -11,9 +10,6 @@ import java.util.regex.Pattern;
  * each HTTP request and each event-bus message runs on its own duplicate, and every callback of
  * that work runs there too, so the id follows the request across futures without thread-locals.
  */
-// localContextData() is deprecated in favour of ContextLocal, but a ContextLocal must be registered
-// before the first Vertx is built, which library code cannot guarantee; slot 0 always exists.
-@SuppressWarnings("removal")
 public final class Correlation {
   public static final String HTTP_HEADER = "X-Correlation-Id";
   public static final String BUS_HEADER = "cid";
@@ -24,19 +20,16 @@ public final class Correlation {
 
   /** The id of the current request, or null outside one. */
   public static String current() {
-    Context ctx = Vertx.currentContext();
-    if (ctx instanceof ContextInternal internal && internal.isDuplicate()) {
-      return (String) internal.localContextData().get(KEY);
-    }
-    return null;
+    Map<Object, Object> local = VertxInternals.requestLocalData();
+    return local == null ? null : (String) local.get(KEY);
   }
 
   /** Sets the id for the work on the current duplicated context; ignored on a shared one. */
   public static void set(String id) {
-    Context ctx = Vertx.currentContext();
     // never on a root context: every later request on that event loop would inherit it
-    if (id != null && ctx instanceof ContextInternal internal && internal.isDuplicate()) {
-      internal.localContextData().put(KEY, id);
+    Map<Object, Object> local = VertxInternals.requestLocalData();
+    if (id != null && local != null) {
+      local.put(KEY, id);
     }
   }
 

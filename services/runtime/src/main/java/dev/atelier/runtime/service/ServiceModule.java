@@ -1,0 +1,35 @@
+package dev.atelier.runtime.service;
+
+import dev.atelier.runtime.bus.Downstream;
+import dev.atelier.runtime.http.ApiRoute;
+import io.vertx.core.Deployable;
+import java.util.List;
+
+/**
+ * What a module adds to a node, found with {@link java.util.ServiceLoader}: a verticle the launcher
+ * deploys by role, and the HTTP routes the gateway serves for it. A new service is its module,
+ * this descriptor listed in {@code META-INF/services/dev.atelier.runtime.service.ServiceModule},
+ * and one dependency line in the launcher's pom; no shared code names it.
+ */
+public interface ServiceModule {
+  /** The verticle's name, which is also its config section ({@code catalog.instances}). */
+  String name();
+
+  NodeRole role();
+
+  /** A new instance of the verticle; called once per instance. */
+  Deployable newVerticle();
+
+  /**
+   * The routes the gateway serves for this service, calling it through {@code services}. Empty
+   * for a module without HTTP face. A gateway-only node builds these without deploying the verticle.
+   */
+  default List<ApiRoute> routes(Downstream services) {
+    return List.of();
+  }
+
+  /** A classpath resource holding this service's part of the OpenAPI document, or null. */
+  default String openApiFragment() {
+    return null;
+  }
+}
