@@ -1,6 +1,5 @@
 package dev.atelier.runtime.service;
 
-import dev.atelier.runtime.bus.Downstream;
 import dev.atelier.runtime.http.ApiRoute;
 import io.vertx.core.Deployable;
 import java.util.List;
@@ -21,14 +20,18 @@ public interface ServiceModule {
   Deployable newVerticle();
 
   /**
-   * The routes the gateway serves for this service, calling it through {@code services}. Empty
-   * for a module without HTTP face. A gateway-only node builds these without deploying the verticle.
+   * The routes the gateway serves for this service, calling it through {@code ctx.services()}.
+   * Empty for a module without an HTTP face. A gateway-only node builds these without deploying
+   * the verticle, so they reach the service only over the bus.
    */
-  default List<ApiRoute> routes(Downstream services) {
+  default List<ApiRoute> routes(RouteContext ctx) {
     return List.of();
   }
 
-  /** A classpath resource holding this service's part of the OpenAPI document, or null. */
+  /**
+   * A classpath resource holding this service's part of the OpenAPI document ({@code paths} and
+   * {@code components}), merged by the gateway into the one served at /openapi.yaml; or null.
+   */
   default String openApiFragment() {
     return null;
   }
