@@ -15,6 +15,7 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.sqlclient.Pool;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** The catalog service: migrates its schema, then serves CatalogApi. */
 public final class CatalogVerticle extends VerticleBase {
@@ -41,6 +42,7 @@ public final class CatalogVerticle extends VerticleBase {
       health.register(new HealthCheck("redis", false, () -> redisApi.ping(List.of())));
       return Future.all(List.of(
           handlers.followChanges(),
+          bus.serveReadiness(SERVICE, () -> readiness(redisApi, config)),
           bus.serve(CatalogApi.GET_PRODUCT, handlers::getProduct),
           bus.serve(CatalogApi.GET_PRODUCT_DOCUMENT, handlers::getProductDocument),
           bus.serve(CatalogApi.LIST_PRODUCTS, handlers::listProducts),
@@ -48,6 +50,13 @@ public final class CatalogVerticle extends VerticleBase {
           bus.serve(CatalogApi.UPDATE_PRODUCT, handlers::updateProduct),
           bus.serve(CatalogApi.DELETE_PRODUCT, handlers::deleteProduct)));
     });
+  }
+
+  /** Ready when PostgreSQL answers; without Redis it serves from PostgreSQL, degraded. */
+  private Future<String> readiness(RedisAPI redisApi, CatalogConfig config) {
+    return pool.query("SELECT 1").execute().compose(db -> redisApi.ping(List.of())
+        .timeout(config.redisTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .transform(ar -> Future.succeededFuture(ar.succeeded() ? null : "redis")));
   }
 
   @Override

@@ -1,30 +1,43 @@
 package dev.atelier.gateway;
 
-import dev.atelier.codecs.Failure;
-import dev.atelier.codecs.FailureCode;
-import dev.atelier.codecs.catalog.CatalogApi;
-import dev.atelier.codecs.catalog.GetProduct;
+import dev.atelier.codecs.platform.Readiness;
+import dev.atelier.codecs.platform.ReadinessCheck;
 import dev.atelier.gateway.auth.BearerAuth;
 import dev.atelier.gateway.edge.Problems;
 import dev.atelier.gateway.edge.RequestLog;
+import dev.atelier.gateway.edge.RouteTable;
 import dev.atelier.gateway.routes.OpsRoutes;
-import dev.atelier.gateway.routes.ProductRoutes;
 import dev.atelier.runtime.bus.Bus;
 import dev.atelier.runtime.bus.Downstream;
+import dev.atelier.runtime.http.ApiRoute;
 import dev.atelier.runtime.ops.HealthCheck;
 import dev.atelier.runtime.ops.NodeHealth;
+import dev.atelier.runtime.service.RouteContext;
+import dev.atelier.runtime.service.ServiceModule;
+import dev.atelier.runtime.service.ServiceModules;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.util.UUID;
+import java.util.ArrayList;
+import java.util.List;
 
-/** The HTTP edge: one route table, every failure answered by Problems. */
+/** The HTTP edge: every module's routes in one table, every failure answered by Problems. */
 public final class GatewayVerticle extends VerticleBase {
-  private static final UUID NEVER_AN_ID = new UUID(0, 0);
+  private final List<ServiceModule> modules;
   private HttpServer server;
+
+  /** The modules found on the class path. */
+  public GatewayVerticle() {
+    this(ServiceModules.discover());
+  }
+
+  /** Exactly these modules' routes (tests serve fakes). */
+  public GatewayVerticle(List<ServiceModule> modules) {
+    this.modules = List.copyOf(modules);
+  }
 
   @Override
   public Future<?> start() {
@@ -32,13 +45,20 @@ public final class GatewayVerticle extends VerticleBase {
     var problems = new Problems(config.retryAfterSeconds());
     var services = Downstream.of(vertx, Bus.of(vertx, config()), config());
     var auth = new BearerAuth(BearerAuth.provider(vertx, config));
-    NodeHealth.of(vertx).register(new HealthCheck("catalog", true, () -> catalogAnswers(services)));
+    var routeContext = new RouteContext(vertx, services, config());
+    var routes = new ArrayList<ApiRoute>();
+    for (ServiceModule m : modules) {
+      List<ApiRoute> own = m.routes(routeContext);
+      if (!own.isEmpty()) {
+        routes.addAll(own);
+        registerReadiness(services, m.name());
+      }
+    }
 
     Router router = Router.router(vertx);
     router.route().handler(new RequestLog(config.slowRequest()));
     new OpsRoutes(vertx).mount(router);
-    var body = BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes());
-    new ProductRoutes(services, auth, body).mount(router);
+    new RouteTable(auth, BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes())).mount(router, routes);
     router.route().failureHandler(problems::handle);
     router.errorHandler(404, problems::handle);
     router.errorHandler(405, problems::handle);
@@ -50,16 +70,15 @@ public final class GatewayVerticle extends VerticleBase {
     return server.listen();
   }
 
+  /** Each service the gateway routes to must answer its readiness ping, or this node cannot serve those routes. */
+  private void registerReadiness(Downstream services, String service) {
+    NodeHealth.of(vertx).register(new HealthCheck(service, true,
+        () -> services.call(Readiness.address(service), new ReadinessCheck("gateway"))));
+  }
+
   @Override
   public Future<?> stop() {
     return server == null ? Future.succeededFuture() : server.close();
-  }
-
-  /** The catalog is reachable and can read its database: a lookup of an id that never exists answers NOT_FOUND. */
-  private static Future<Void> catalogAnswers(Downstream services) {
-    return services.call(CatalogApi.GET_PRODUCT, new GetProduct(NEVER_AN_ID)).<Void>mapEmpty()
-        .recover(e -> e instanceof Failure f && f.code() == FailureCode.NOT_FOUND
-            ? Future.succeededFuture() : Future.failedFuture(e));
   }
 
   /** The port actually bound (differs from config when it asked for 0). */

@@ -1,7 +1,7 @@
 package dev.atelier.launcher;
 
 import dev.atelier.gateway.auth.DevTokens;
-import dev.atelier.gateway.auth.Role;
+import dev.atelier.codecs.users.Role;
 import dev.atelier.runtime.config.AtelierConfig;
 import io.vertx.core.Vertx;
 import io.vertx.ext.auth.JWTOptions;

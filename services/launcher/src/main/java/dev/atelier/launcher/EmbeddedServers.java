@@ -1,7 +1,7 @@
 package dev.atelier.launcher;
 
-import dev.atelier.runtime.embedded.EmbeddedPostgresServer;
-import dev.atelier.runtime.embedded.EmbeddedRedisServer;
+import dev.atelier.embedded.EmbeddedPostgresServer;
+import dev.atelier.embedded.EmbeddedRedisServer;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.ArrayList;

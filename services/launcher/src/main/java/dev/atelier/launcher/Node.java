@@ -3,6 +3,7 @@ package dev.atelier.launcher;
 import dev.atelier.codecs.Codecs;
 import dev.atelier.runtime.config.Instances;
 import dev.atelier.runtime.ops.Metrics;
+import dev.atelier.runtime.service.ServiceModule;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -60,11 +61,11 @@ public final class Node implements AutoCloseable {
       vertx = build(config);
       Codecs.install(vertx);
       var deployed = new ArrayList<String>();
-      for (Roles.Verticle v : roles) {
-        int instances = Instances.of(config, v.name());
-        vertx.deployVerticle(v.factory(), new DeploymentOptions().setInstances(instances).setConfig(config))
+      for (ServiceModule m : roles) {
+        int instances = Instances.of(config, m.name());
+        vertx.deployVerticle(m::newVerticle, new DeploymentOptions().setInstances(instances).setConfig(config))
             .toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
-        deployed.add(v.name() + " x" + instances);
+        deployed.add(m.name() + " x" + instances);
       }
       log.info("node deployed {} on {} cores (roles: {}, cluster: {})", deployed,
           Runtime.getRuntime().availableProcessors(), config.getString("roles"), config.getBoolean("cluster"));

@@ -1,47 +1,45 @@
 package dev.atelier.launcher;
 
-import dev.atelier.catalog.CatalogVerticle;
-import dev.atelier.gateway.GatewayVerticle;
-import io.vertx.core.Deployable;
-import java.util.LinkedHashMap;
+import dev.atelier.runtime.service.NodeRole;
+import dev.atelier.runtime.service.ServiceModule;
+import dev.atelier.runtime.service.ServiceModules;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
- * Which verticles a node runs, from {@code ATELIER_ROLES}: {@code all}, or a list of roles
- * ({@code gateway}, {@code services}, {@code workers}) and verticle names ({@code catalog}).
+ * Which modules' verticles a node runs, from {@code ATELIER_ROLES}: {@code all}, or a list of roles
+ * ({@code gateway}, {@code services}, {@code workers}) and module names ({@code catalog}). The
+ * modules are whatever is on the class path (ServiceModule); none is named here.
  */
 final class Roles {
-  /** A verticle this jar can deploy; {@code name} is also its config section ({@code catalog.instances}). */
-  record Verticle(String name, String role, Supplier<Deployable> factory) {}
-
-  // deployment order: services first, so the edge never takes requests nobody can answer yet
-  static final List<Verticle> ALL = List.of(
-      new Verticle("catalog", "services", CatalogVerticle::new),
-      new Verticle("gateway", "gateway", GatewayVerticle::new));
-  private static final List<String> ROLE_NAMES = List.of("gateway", "services", "workers");
-
   private Roles() {}
 
-  static List<Verticle> select(String roles) {
-    var chosen = new LinkedHashMap<String, Verticle>();
+  static List<ServiceModule> select(String roles) {
+    return select(roles, ServiceModules.discover());
+  }
+
+  static List<ServiceModule> select(String roles, List<ServiceModule> available) {
+    var chosen = new LinkedHashSet<String>();
     for (String item : roles.split(",")) {
       String name = item.strip().toLowerCase();
       if (name.isEmpty()) {
         continue;
       }
-      boolean known = name.equals("all") || ROLE_NAMES.contains(name);
-      for (Verticle v : ALL) {
-        if (name.equals("all") || v.role().equals(name) || v.name().equals(name)) {
-          chosen.put(v.name(), v);
+      boolean isRole = name.equals("all") || Arrays.stream(NodeRole.values()).anyMatch(r -> r.id().equals(name));
+      boolean known = isRole;
+      for (ServiceModule m : available) {
+        if (name.equals("all") || m.role().id().equals(name) || m.name().equals(name)) {
+          chosen.add(m.name());
           known = true;
         }
       }
       if (!known) {
         throw new IllegalArgumentException("ATELIER_ROLES: unknown role or verticle '" + name
-            + "'; use all, gateway, services, workers or one of " + ALL.stream().map(Verticle::name).toList());
+            + "'; use all, gateway, services, workers or one of " + available.stream().map(ServiceModule::name).toList());
       }
     }
-    return ALL.stream().filter(v -> chosen.containsKey(v.name())).toList();
+    // discovery order is deployment order: services first, so the edge never takes requests nobody can answer yet
+    return available.stream().filter(m -> chosen.contains(m.name())).toList();
   }
 }

@@ -2,6 +2,7 @@ package dev.atelier.gateway.auth;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.JWTOptions;
+import dev.atelier.codecs.users.Role;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import java.time.Duration;
 import java.util.UUID;

@@ -1,8 +1,8 @@
 package dev.atelier.runtime.testing;
 
 import dev.atelier.runtime.config.AtelierConfig;
-import dev.atelier.runtime.embedded.EmbeddedPostgresServer;
-import dev.atelier.runtime.embedded.EmbeddedRedisServer;
+import dev.atelier.embedded.EmbeddedPostgresServer;
+import dev.atelier.embedded.EmbeddedRedisServer;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -1,10 +1,10 @@
-package dev.atelier.gateway;
+package dev.atelier.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.atelier.gateway.auth.Role;
-import dev.atelier.runtime.embedded.EmbeddedPostgresServer;
-import dev.atelier.runtime.embedded.EmbeddedRedisServer;
+import dev.atelier.codecs.users.Role;
+import dev.atelier.embedded.EmbeddedPostgresServer;
+import dev.atelier.embedded.EmbeddedRedisServer;
 import dev.atelier.runtime.testing.Await;
 import dev.atelier.runtime.testing.TestServers;
 import io.vertx.core.json.JsonObject;

@@ -1,6 +1,5 @@
-package dev.atelier.runtime.embedded;
+package dev.atelier.embedded;
 
-import dev.atelier.runtime.db.PgSettings;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,7 +49,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   }
 
   public String url(String database) {
-    return PgSettings.url("127.0.0.1", port(), database, "postgres", null);
+    return "postgresql://postgres@127.0.0.1:" + port() + "/" + database;
   }
 
   public String url() {

@@ -1,4 +1,4 @@
-package dev.atelier.runtime.embedded;
+package dev.atelier.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,8 +1,8 @@
-package dev.atelier.gateway;
+package dev.atelier.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.atelier.gateway.auth.Role;
+import dev.atelier.codecs.users.Role;
 import dev.atelier.runtime.testing.TestDatabase;
 import dev.atelier.runtime.testing.TestServers;
 import io.vertx.core.json.JsonObject;
