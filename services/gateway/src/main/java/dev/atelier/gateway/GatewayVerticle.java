@@ -3,6 +3,7 @@ package dev.atelier.gateway;
 import dev.atelier.codecs.platform.Readiness;
 import dev.atelier.codecs.platform.ReadinessCheck;
 import dev.atelier.gateway.auth.BearerAuth;
+import dev.atelier.gateway.edge.EdgeHeaders;
 import dev.atelier.gateway.edge.Problems;
 import dev.atelier.gateway.edge.RequestLog;
 import dev.atelier.gateway.edge.RouteTable;
@@ -20,7 +21,11 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.CorsHandler;
+import io.vertx.ext.web.handler.TimeoutHandler;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,6 +62,17 @@ public final class GatewayVerticle extends VerticleBase {
 
     Router router = Router.router(vertx);
     router.route().handler(new RequestLog(config.slowRequest()));
+    router.route().handler(new EdgeHeaders(config.hsts()));
+    if (!config.corsOrigins().isEmpty()) {
+      // on /api/* only: on / it would also vet WebSocket upgrades (../shared/notes/vertx5.md)
+      router.route("/api/*").handler(CorsHandler.create().addOrigins(config.corsOrigins())
+          .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE))
+          .allowedHeaders(Set.of("Authorization", "Content-Type", "Idempotency-Key", "X-Correlation-Id"))
+          .exposedHeaders(Set.of("Location", "X-Correlation-Id", "X-Cache", "Retry-After",
+              "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"))
+          .maxAgeSeconds(600));
+    }
+    router.route().handler(TimeoutHandler.create(config.requestTimeout().toMillis(), 504));
     new OpsRoutes(vertx).mount(router);
     new RouteTable(auth, BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes())).mount(router, routes);
     router.route().failureHandler(problems::handle);
@@ -65,7 +81,9 @@ public final class GatewayVerticle extends VerticleBase {
     router.errorHandler(500, problems::handle);
 
     server = vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port())
-            .setMaxInitialLineLength(8192))
+            .setMaxInitialLineLength(8192).setMaxHeaderSize(16384)
+            // a client that goes quiet (slowloris) loses its connection instead of holding it
+            .setIdleTimeout(config.idleTimeoutSeconds()))
         .requestHandler(router);
     return server.listen();
   }

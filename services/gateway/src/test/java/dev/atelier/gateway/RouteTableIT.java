@@ -27,22 +27,24 @@ class RouteTableIT {
   private static Vertx vertx;
   private static HttpTestClient http;
   private static DevTokens tokens;
-  private static String shopDeployment;
-  private static JsonObject config;
+  private static int gatewayPort;
 
   @BeforeAll
   static void start() {
-    config = AtelierConfig.defaults();
+    JsonObject config = AtelierConfig.defaults();
     config.getJsonObject("http").put("port", 0).put("host", "127.0.0.1").put("bodyLimitBytes", 2048);
     config.getJsonObject("auth").put("devSecret", "test-secret-test-secret-test-secret-0123456789");
-    config.getJsonObject("bus").put("timeoutMillis", 300);
+    config.getJsonObject("http").put("corsOrigins", new io.vertx.core.json.JsonArray().add("https://shop.example.com"))
+        .put("requestTimeoutMillis", 600).put("idleTimeoutSeconds", 1);
+    config.getJsonObject("bus").put("timeoutMillis", 2000);
     vertx = Vertx.vertx();
     Codecs.install(vertx);
     FakeShop.installCodecs(vertx);
-    shopDeployment = Await.result(vertx.deployVerticle(new FakeShop().newVerticle(), new DeploymentOptions().setConfig(config)));
+    Await.result(vertx.deployVerticle(new FakeShop().newVerticle(), new DeploymentOptions().setConfig(config)));
     var gateway = new GatewayVerticle(List.of(new FakeShop()));
     Await.result(vertx.deployVerticle(gateway, new DeploymentOptions().setConfig(config)));
-    http = new HttpTestClient(gateway.port());
+    gatewayPort = gateway.port();
+    http = new HttpTestClient(gatewayPort);
     var gc = GatewayConfig.from(config);
     tokens = new DevTokens(BearerAuth.provider(vertx, gc), gc.issuer(), gc.audience());
   }
@@ -94,9 +96,43 @@ class RouteTableIT {
   }
 
   @Test
-  @DisplayName("a service that does not answer in time is 504; one that is down is 503 with Retry-After")
+  @DisplayName("security headers on every answer; CORS only for configured origins, on /api/*")
+  void edgeHeaders() {
+    for (var r : List.of(http.get("/api/things/special"), http.get("/api/nothing"), http.get("/health/live"))) {
+      assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+      assertThat(r.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+      assertThat(r.headers().firstValue("Content-Security-Policy").orElse("")).contains("default-src 'none'");
+    }
+    var preflight = http.send(http.request("/api/things").header("Origin", "https://shop.example.com")
+        .header("Access-Control-Request-Method", "POST").method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://shop.example.com");
+    var stranger = http.send(http.request("/api/things/special").header("Origin", "https://evil.example.org").GET().build());
+    assertThat(stranger.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a request the edge cannot finish in time is 504 problem+json, before the bus gives up")
+  void requestTimeout() {
+    var r = http.get("/api/things/" + UUID.randomUUID() + "?behaviour=silence");
+    assertThat(r.statusCode()).isEqualTo(504);
+    assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+  }
+
+  @Test
+  @DisplayName("a client that sends half a request and goes quiet loses its connection")
+  void slowClient() throws Exception {
+    try (var socket = new java.net.Socket("127.0.0.1", gatewayPort)) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write("GET /api/things/special HTTP/1.1\r\nHost: x\r\n".getBytes());
+      long started = System.nanoTime();
+      assertThat(socket.getInputStream().read()).as("closed by the server").isEqualTo(-1);
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    }
+  }
+
+  @Test
+  @DisplayName("a service that is down is 503 with Retry-After")
   void outages() {
-    assertThat(http.get("/api/things/" + UUID.randomUUID() + "?behaviour=silence").statusCode()).isEqualTo(504);
     var down = http.get("/api/things/" + UUID.randomUUID() + "?behaviour=UNAVAILABLE");
     assertThat(down.statusCode()).isEqualTo(503);
     assertThat(down.headers().firstValue("Retry-After")).isPresent();

@@ -44,8 +44,8 @@ public final class Problems {
       send(ctx, f);
     } else if (cause instanceof HttpStatusFailure h) {
       send(ctx, h.status(), h.getMessage(), null);
-    } else if (ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
-      // raised by vertx-web itself: 404, 405, 413 from the BodyHandler, ...
+    } else if (ctx.statusCode() >= 400 && ctx.statusCode() < 500 || ctx.statusCode() == 503 || ctx.statusCode() == 504) {
+      // raised by vertx-web itself: 404, 405, 413 from the BodyHandler, 504 from the TimeoutHandler, ...
       send(ctx, ctx.statusCode(), defaultDetail(ctx.statusCode()), null);
     } else {
       log.error("{} {} failed", ctx.request().method(), ctx.request().path(), cause);
@@ -70,7 +70,8 @@ public final class Problems {
       return;
     }
     response.setStatusCode(status).putHeader("Content-Type", CONTENT_TYPE);
-    if (status == 503 || status == 429) {
+    // a rate limiter's own Retry-After says when exactly; keep it
+    if ((status == 503 || status == 429) && !response.headers().contains("Retry-After")) {
       response.putHeader("Retry-After", Integer.toString(retryAfterSeconds));
     }
     if (status == 401) {
@@ -118,6 +119,7 @@ public final class Problems {
       case 404 -> "no such resource";
       case 405 -> "this method is not allowed on this resource";
       case 413 -> "the request body is larger than the limit";
+      case 504 -> "the request did not complete in time";
       default -> title(status);
     };
   }
