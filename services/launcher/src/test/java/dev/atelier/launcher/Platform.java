@@ -25,10 +25,12 @@ import java.util.UUID;
 final class Platform implements AutoCloseable {
   final Vertx vertx;
   final int port;
+  final JsonObject config;
   private final DevTokens tokens;
   private final HttpTestClient client;
 
   Platform(JsonObject config) {
+    this.config = config;
     vertx = Vertx.builder().with(new VertxOptions().setMetricsOptions(Metrics.options(config)))
         .withMetrics(Metrics.factory()).build();
     Codecs.install(vertx);

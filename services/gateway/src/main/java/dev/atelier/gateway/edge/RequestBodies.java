@@ -40,8 +40,9 @@ public final class RequestBodies {
   }
 
   static <T> T parse(byte[] json, Class<T> type) {
+    T value;
     try {
-      return ContractJson.mapper().readValue(json, type);
+      value = ContractJson.mapper().readValue(json, type);
     } catch (InputCoercionException e) {
       // well-formed JSON, but a number too large for its field: the client's value, so 422
       throw Failure.invalid(path(e.getProcessor() == null ? null : e.getProcessor().getParsingContext()), "is out of range");
@@ -74,6 +75,11 @@ public final class RequestBodies {
     } catch (IOException e) {
       throw new HttpStatusFailure(400, "unreadable body");
     }
+    if (value == null) {
+      // the literal `null` reads as no object at all
+      throw new HttpStatusFailure(400, "the body must be a JSON object");
+    }
+    return value;
   }
 
   private static String path(JacksonException e) {

@@ -48,6 +48,13 @@ public final class RequestLog implements Handler<RoutingContext> {
         log.warn("slow request: {} {} -> {} in {} ms", method, route, status, nanos / 1_000_000);
       }
     });
+    try {
+      // decoded here, once, so a broken escape (%ZZ) is the client's 400 rather than the router's 500
+      ctx.request().params();
+    } catch (IllegalArgumentException e) {
+      ctx.fail(new HttpStatusFailure(400, "malformed query string: " + e.getMessage()));
+      return;
+    }
     ctx.next();
   }
 
