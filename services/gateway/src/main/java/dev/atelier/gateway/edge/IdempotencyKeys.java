@@ -99,7 +99,11 @@ public final class IdempotencyKeys {
 
   /** Claims {@code key} for this request, or says why not: {@link Claim.Replay}, {@link Claim.InFlight}, {@link Claim.Mismatch}. */
   public Future<Claim> begin(UUID userId, String key, String fingerprint) {
-    validKey(key, config.maxKeyLength());
+    try {
+      validKey(key, config.maxKeyLength());
+    } catch (Failure invalid) {
+      return Future.failedFuture(invalid);
+    }
     return begin(userId, key, fingerprint, 1).recover(PgFailures::translate);
   }
 

@@ -2,6 +2,7 @@ package dev.atelier.gateway.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atelier.runtime.embedded.EmbeddedRedisServer;
 import dev.atelier.runtime.ops.Metrics;
 import dev.atelier.runtime.redis.RedisClients;
 import dev.atelier.runtime.testing.Await;
@@ -218,5 +219,35 @@ class RateLimiterIT {
     Await.result(limiter.take(key("health"), new RateLimit(1, 1)));
     assertThat(limiter.healthCheck().critical()).isFalse();
     Await.result(limiter.healthCheck().probe().get());
+  }
+
+  @Test
+  @DisplayName("Redis down then back: limits fail open during the outage and are enforced again once it answers")
+  void recoversWhenRedisReturns() {
+    var server = EmbeddedRedisServer.start(TestServers.tempDir("rate-limit-redis"), TestServers.freePort());
+    try {
+      var own = new RateLimiter(RedisClients.create(vertx, TestServers.config("", server.url())), Duration.ofMillis(250));
+      var limit = new RateLimit(NO_REFILL, 1);
+      String before = key("before");
+      assertThat(Await.result(own.take(before, limit)).allowed()).isTrue();
+      assertThat(Await.result(own.take(before, limit)).allowed()).isFalse();
+
+      server.stop();
+      double failedOpenBefore = failOpenCount();
+      for (int i = 0; i < 5; i++) {
+        assertThat(Await.result(own.take(before, limit)).allowed()).isTrue();
+      }
+      assertThat(own.degraded()).isTrue();
+      assertThat(failOpenCount()).isEqualTo(failedOpenBefore + 5);
+
+      server.restart();
+      String after = key("after");
+      Await.until(Duration.ofSeconds(15), "Redis to answer the limiter again",
+          () -> Await.result(own.take(after, limit)) != null && !own.degraded());
+      assertThat(Await.result(own.take(after, limit)).allowed()).isFalse();
+      Await.result(own.healthCheck().probe().get());
+    } finally {
+      server.close();
+    }
   }
 }
