@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -167,7 +168,7 @@ public final class RateLimiter {
   private static byte[] sha1Hex(byte[] script) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-1").digest(script);
-      return java.util.HexFormat.of().formatHex(digest).getBytes(StandardCharsets.US_ASCII);
+      return HexFormat.of().formatHex(digest).getBytes(StandardCharsets.US_ASCII);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-1", e);
     }

@@ -2,6 +2,8 @@ package dev.atelier.gateway.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atelier.runtime.db.PgPools;
+import dev.atelier.runtime.db.PgSettings;
 import dev.atelier.runtime.testing.Await;
 import dev.atelier.runtime.testing.TestDatabase;
 import dev.atelier.runtime.testing.TestServers;
@@ -10,6 +12,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -264,7 +267,7 @@ class IdempotencyKeysIT {
     }
   }
 
-  private static io.vertx.sqlclient.Pool keysPool() {
-    return dev.atelier.runtime.db.PgPools.forService(vertx, dev.atelier.runtime.db.PgSettings.from(config), "edge", 2);
+  private static Pool keysPool() {
+    return PgPools.forService(vertx, PgSettings.from(config), IdempotencyKeys.SCHEMA, 2);
   }
 }
