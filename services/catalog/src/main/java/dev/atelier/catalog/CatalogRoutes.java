@@ -27,7 +27,8 @@ final class CatalogRoutes {
 
   List<ApiRoute> table() {
     return List.of(
-        ApiRoute.post("/api/products", "createProduct").roles(Role.MERCHANT).body(ProductDraft.class).handle(this::create),
+        ApiRoute.post("/api/products", "createProduct").roles(Role.MERCHANT).body(ProductDraft.class).idempotent()
+            .handle(this::create),
         ApiRoute.get("/api/products", "listProducts").handle(this::list),
         ApiRoute.get("/api/products/:id", "getProduct").handle(this::get),
         ApiRoute.patch("/api/products/:id", "updateProduct").roles(Role.MERCHANT).body(ProductPatch.class).handle(this::update),

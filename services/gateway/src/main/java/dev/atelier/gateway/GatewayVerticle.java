@@ -4,6 +4,11 @@ import dev.atelier.codecs.platform.Readiness;
 import dev.atelier.codecs.platform.ReadinessCheck;
 import dev.atelier.gateway.auth.BearerAuth;
 import dev.atelier.gateway.edge.EdgeHeaders;
+import dev.atelier.gateway.edge.IdempotencyCleanup;
+import dev.atelier.gateway.edge.IdempotencyKeys;
+import dev.atelier.gateway.edge.RateLeases;
+import dev.atelier.gateway.edge.RateLimiter;
+import dev.atelier.gateway.edge.RateLimits;
 import dev.atelier.gateway.edge.Problems;
 import dev.atelier.gateway.edge.RequestLog;
 import dev.atelier.gateway.edge.RouteTable;
@@ -25,6 +30,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CorsHandler;
 import io.vertx.ext.web.handler.TimeoutHandler;
+import java.time.Duration;
 import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +39,9 @@ import java.util.List;
 public final class GatewayVerticle extends VerticleBase {
   private final List<ServiceModule> modules;
   private HttpServer server;
+  private IdempotencyKeys idempotency;
+  private long leaseSweep = -1;
+  private IdempotencyCleanup cleanup;
 
   /** The modules found on the class path. */
   public GatewayVerticle() {
@@ -46,6 +55,14 @@ public final class GatewayVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    return IdempotencyKeys.start(vertx, config()).compose(keys -> {
+      idempotency = keys;
+      cleanup = IdempotencyCleanup.start(vertx, keys);
+      return serve();
+    });
+  }
+
+  private Future<?> serve() {
     var config = GatewayConfig.from(config());
     var problems = new Problems(config.retryAfterSeconds());
     var services = Downstream.of(vertx, Bus.of(vertx, config()), config());
@@ -74,7 +91,13 @@ public final class GatewayVerticle extends VerticleBase {
     }
     router.route().handler(TimeoutHandler.create(config.requestTimeout().toMillis(), 504));
     new OpsRoutes(vertx).mount(router);
-    new RouteTable(auth, BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes())).mount(router, routes);
+    var limits = RateLimits.from(config());
+    var limiter = RateLimiter.create(vertx, config());
+    var leases = new RateLeases(limiter, Duration.ofSeconds(1));
+    leaseSweep = vertx.setPeriodic(5_000, t -> leases.dropExpired());
+    NodeHealth.of(vertx).register(limiter.healthCheck());
+    new RouteTable(auth, BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes()), limits, leases, idempotency)
+        .mount(router, routes);
     router.route().failureHandler(problems::handle);
     router.errorHandler(404, problems::handle);
     router.errorHandler(405, problems::handle);
@@ -96,6 +119,10 @@ public final class GatewayVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    vertx.cancelTimer(leaseSweep);
+    if (cleanup != null) {
+      cleanup.stop();
+    }
     return server == null ? Future.succeededFuture() : server.close();
   }
 

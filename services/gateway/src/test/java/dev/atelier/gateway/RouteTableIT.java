@@ -6,7 +6,8 @@ import dev.atelier.codecs.Codecs;
 import dev.atelier.codecs.users.Role;
 import dev.atelier.gateway.auth.BearerAuth;
 import dev.atelier.gateway.auth.DevTokens;
-import dev.atelier.runtime.config.AtelierConfig;
+import dev.atelier.runtime.testing.TestDatabase;
+import dev.atelier.runtime.testing.TestServers;
 import dev.atelier.runtime.testing.Await;
 import dev.atelier.runtime.testing.HttpTestClient;
 import io.vertx.core.DeploymentOptions;
@@ -28,10 +29,12 @@ class RouteTableIT {
   private static HttpTestClient http;
   private static DevTokens tokens;
   private static int gatewayPort;
+  private static TestDatabase db;
 
   @BeforeAll
   static void start() {
-    JsonObject config = AtelierConfig.defaults();
+    db = TestServers.newDatabase();
+    JsonObject config = TestServers.config(db);
     config.getJsonObject("http").put("port", 0).put("host", "127.0.0.1").put("bodyLimitBytes", 2048);
     config.getJsonObject("auth").put("devSecret", "test-secret-test-secret-test-secret-0123456789");
     config.getJsonObject("http").put("corsOrigins", new io.vertx.core.json.JsonArray().add("https://shop.example.com"))
@@ -52,6 +55,7 @@ class RouteTableIT {
   @AfterAll
   static void stop() {
     Await.result(vertx.close());
+    db.close();
   }
 
   private static String token(Role role) {

@@ -65,17 +65,25 @@ public final class RateLimiter {
 
   /** Takes one token from bucket {@code key}; never fails (a Redis failure allows the request). */
   public Future<RateDecision> take(String key, RateLimit limit) {
+    return lease(key, limit, 1).map(RateLease::decision);
+  }
+
+  /**
+   * Takes up to {@code count} tokens at once (at least one when allowed), for a gateway to spend
+   * locally; never fails. A fail-open answer grants none, so the next request asks again.
+   */
+  public Future<RateLease> lease(String key, RateLimit limit, int count) {
     boolean probe = false;
     if (degraded.get()) {
       if (!probing.compareAndSet(false, true)) {
         failOpen.increment();
-        return Future.succeededFuture(RateDecision.failOpen(limit));
+        return Future.succeededFuture(new RateLease(RateDecision.failOpen(limit), 0));
       }
       probe = true;
     }
     boolean isProbe = probe;
     byte[][] args = encodedLimits.computeIfAbsent(limit, RateLimiter::encode);
-    return run(key, args)
+    return run(key, args, count)
         .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
         .transform(ar -> {
           if (isProbe) {
@@ -85,12 +93,12 @@ public final class RateLimiter {
             try {
               RateDecision decision = decision(ar.result(), limit);
               recovered();
-              return Future.succeededFuture(decision);
+              return Future.succeededFuture(new RateLease(decision, decision.allowed() ? ar.result().get(4).toInteger() : 0));
             } catch (RuntimeException e) {
-              return Future.succeededFuture(failedOpen(limit, e));
+              return Future.succeededFuture(new RateLease(failedOpen(limit, e), 0));
             }
           }
-          return Future.succeededFuture(failedOpen(limit, ar.cause()));
+          return Future.succeededFuture(new RateLease(failedOpen(limit, ar.cause()), 0));
         });
   }
 
@@ -101,21 +109,30 @@ public final class RateLimiter {
 
   /** A non-critical check for {@code /health/ready}: DOWN (so the node reports DEGRADED) while limits fail open. */
   public HealthCheck healthCheck() {
-    return new HealthCheck("rate-limits", false, () -> degraded.get()
-        ? Future.failedFuture("Redis unreachable: rate limits are not enforced (failing open)")
-        : Future.succeededFuture());
+    // a degraded limiter recovers on the next request that reaches Redis; the probe also asks, so
+    // readiness comes back on a quiet node too
+    return new HealthCheck("rate-limits", false, () -> !degraded.get() ? Future.succeededFuture()
+        : redis.send(Request.cmd(Command.PING)).timeout(timeoutMillis, TimeUnit.MILLISECONDS)
+            .<Void>transform(ar -> {
+              if (ar.succeeded()) {
+                recovered();
+                return Future.succeededFuture();
+              }
+              return Future.failedFuture("Redis unreachable: rate limits are not enforced (failing open)");
+            }));
   }
 
-  private Future<Response> run(String key, byte[][] limitArgs) {
-    return redis.send(request(Command.EVALSHA, SCRIPT_SHA, key, limitArgs))
+  private Future<Response> run(String key, byte[][] limitArgs, int count) {
+    byte[] countArg = count == 1 ? ONE_KEY : Integer.toString(count).getBytes(StandardCharsets.US_ASCII);
+    return redis.send(request(Command.EVALSHA, SCRIPT_SHA, key, limitArgs, countArg))
         .recover(e -> isNoScript(e)
             // EVAL also caches the script, so the next EVALSHA finds it again
-            ? redis.send(request(Command.EVAL, SCRIPT, key, limitArgs))
+            ? redis.send(request(Command.EVAL, SCRIPT, key, limitArgs, countArg))
             : Future.failedFuture(e));
   }
 
-  private static Request request(Command command, byte[] script, String key, byte[][] limitArgs) {
-    return Request.cmd(command).arg(script).arg(ONE_KEY).arg(key).arg(limitArgs[0]).arg(limitArgs[1]);
+  private static Request request(Command command, byte[] script, String key, byte[][] limitArgs, byte[] count) {
+    return Request.cmd(command).arg(script).arg(ONE_KEY).arg(key).arg(limitArgs[0]).arg(limitArgs[1]).arg(count);
   }
 
   private static RateDecision decision(Response r, RateLimit limit) {

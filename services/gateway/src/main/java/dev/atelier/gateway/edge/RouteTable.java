@@ -1,10 +1,13 @@
 package dev.atelier.gateway.edge;
 
 import dev.atelier.codecs.ContractJson;
+import dev.atelier.codecs.Failure;
+import dev.atelier.codecs.FailureCode;
 import dev.atelier.gateway.auth.BearerAuth;
 import dev.atelier.runtime.http.ApiReply;
 import dev.atelier.runtime.http.ApiRequest;
 import dev.atelier.runtime.http.ApiRoute;
+import dev.atelier.runtime.http.Caller;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
@@ -16,22 +19,37 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The gateway's one route table: every service's {@link ApiRoute} rows mounted alike. Per request:
- * the route is named for metrics, the token and role are checked before any body is buffered, the
- * body is read strictly into the route's record, the route's downstream call runs, and its reply
- * is written; any failure goes to the router's failure handler (Problems).
+ * The gateway's one route table: every service's {@link ApiRoute} rows mounted alike. Per request,
+ * in this order: the route is named for metrics; the token and role are checked and the caller's
+ * rate limit taken, before any body is buffered; the body is read strictly into the route's record
+ * (and its account's own limit taken, where the route has one); an {@code Idempotency-Key} is
+ * claimed or its first answer replayed; the route's downstream call runs and its reply is written.
+ * Any failure goes to the router's failure handler (Problems).
  */
 public final class RouteTable {
+  private static final Logger log = LoggerFactory.getLogger(RouteTable.class);
   private static final List<String> JSON = List.of("application/json");
   private final BearerAuth auth;
   private final Handler<RoutingContext> bodyHandler;
+  private final RateLimits limits;
+  private final RateLeases leases;
+  private final IdempotencyKeys idempotency;
 
-  /** {@code bodyHandler}: the BodyHandler, put only on routes that take a body, so reads never buffer one. */
-  public RouteTable(BearerAuth auth, Handler<RoutingContext> bodyHandler) {
+  /**
+   * {@code bodyHandler}: the BodyHandler, put only on routes that take a body, so reads never buffer
+   * one; {@code leases}: null when rate limits are off.
+   */
+  public RouteTable(BearerAuth auth, Handler<RoutingContext> bodyHandler, RateLimits limits, RateLeases leases,
+                    IdempotencyKeys idempotency) {
     this.auth = auth;
     this.bodyHandler = bodyHandler;
+    this.limits = limits;
+    this.leases = limits.enabled() ? leases : null;
+    this.idempotency = idempotency;
   }
 
   /** Mounts {@code routes}, literal paths before parameter paths; a method and path declared twice fails start-up. */
@@ -53,15 +71,11 @@ public final class RouteTable {
 
   private void mount(Router router, ApiRoute route) {
     String path = route.path();
-    if (route.isPublic() && !route.takesBody()) {
-      // the hot read path: one route to match, and no future for a token that is usually absent
+    if (!route.takesBody()) {
+      // the read path: one route to match
       router.route(route.method(), path).handler(ctx -> {
         RequestLog.route(ctx, path);
-        if (ctx.request().getHeader("Authorization") == null) {
-          run(route, ctx);
-        } else {
-          guard(route, ctx);
-        }
+        admit(route, ctx, () -> run(route, ctx, null));
       });
       return;
     }
@@ -69,52 +83,148 @@ public final class RouteTable {
     // and the token is checked before anyone's body is buffered
     router.route(route.method(), path).handler(ctx -> {
       RequestLog.route(ctx, path);
-      if (route.takesBody()) {
-        // the body waits, unread, for the BodyHandler that runs after the (asynchronous) check
-        ctx.request().pause();
-      }
-      guard(route, ctx);
+      // the body waits, unread, for the BodyHandler that runs after the (asynchronous) checks
+      ctx.request().pause();
+      admit(route, ctx, ctx::next);
     });
-    var second = router.route(route.method(), path);
-    if (route.takesBody()) {
-      second.handler(bodyHandler);
-    }
-    second.handler(ctx -> run(route, ctx));
+    router.route(route.method(), path).handler(bodyHandler).handler(ctx -> withBody(route, ctx));
   }
 
-  private void guard(ApiRoute route, RoutingContext ctx) {
+  /** Authentication, role, then the caller's rate limit; {@code then} runs when all passed. */
+  private void admit(ApiRoute route, RoutingContext ctx, Runnable then) {
+    if (route.isPublic() && ctx.request().getHeader("Authorization") == null) {
+      // no token, no future to wait for: the anonymous read goes straight to its limit
+      limit(route, ctx, null, then);
+      return;
+    }
     auth.check(ctx, route.roles()).onComplete(ar -> {
       if (ar.failed()) {
         ctx.fail(ar.cause());
-      } else if (route.isPublic() && !route.takesBody()) {
-        run(route, ctx);
       } else {
-        ctx.next();
+        limit(route, ctx, BearerAuth.callerOf(ctx), then);
       }
     });
   }
 
-  private void run(ApiRoute route, RoutingContext ctx) {
-    Future<ApiReply> reply;
-    try {
-      Object body = route.takesBody() ? RequestBodies.read(ctx, route.bodyType(), JSON) : null;
-      var request = new ApiRequest(BearerAuth.callerOf(ctx), ctx.pathParams(), ctx.queryParams(),
-          ctx.request().headers(), body);
-      reply = route.handler().apply(request);
-    } catch (RuntimeException e) {
-      reply = Future.failedFuture(e);
+  private void limit(ApiRoute route, RoutingContext ctx, Caller caller, Runnable then) {
+    if (leases == null) {
+      then.run();
+      return;
     }
-    reply.onComplete(ar -> {
+    // auth routes are limited per address whoever calls: they are where credentials are guessed
+    boolean perUser = caller != null && !ApiRoute.AUTH.equals(route.rateClass());
+    String key = perUser ? RateKeys.forUser(route.rateClass(), caller.userId())
+        : RateKeys.forIp(route.rateClass(), ctx.request().remoteAddress().hostAddress());
+    take(ctx, key, limits.forRoute(route.rateClass(), perUser), then);
+  }
+
+  private void take(RoutingContext ctx, String key, RateLimit limit, Runnable then) {
+    leases.take(key, limit).onComplete(ar -> {
+      RateDecision d = ar.result();
+      d.applyHeaders(ctx.response());
+      if (d.allowed()) {
+        then.run();
+      } else {
+        ctx.fail(new Failure(FailureCode.RATE_LIMITED, null, "too many requests; retry after "
+            + d.retryAfterSeconds() + " s"));
+      }
+    });
+  }
+
+  private void withBody(ApiRoute route, RoutingContext ctx) {
+    Object body;
+    try {
+      body = RequestBodies.read(ctx, route.bodyType(), JSON);
+    } catch (RuntimeException e) {
+      ctx.fail(e);
+      return;
+    }
+    if (route.accountOf() != null && leases != null) {
+      String account = route.accountOf().apply(body);
+      if (account != null) {
+        take(ctx, RateKeys.forLoginEmail(account), limits.loginEmail(), () -> claimThenRun(route, ctx, body));
+        return;
+      }
+    }
+    claimThenRun(route, ctx, body);
+  }
+
+  private void claimThenRun(ApiRoute route, RoutingContext ctx, Object body) {
+    if (!route.idempotent()) {
+      run(route, ctx, body);
+      return;
+    }
+    Caller caller = BearerAuth.callerOf(ctx);
+    String key;
+    try {
+      key = idempotency.requireKey(ctx.request().getHeader(IdempotencyKeys.HEADER));
+    } catch (RuntimeException e) {
+      ctx.fail(e);
+      return;
+    }
+    String fingerprint = IdempotencyKeys.fingerprint(ctx.request().method().name(), ctx.request().path(), ctx.body().buffer());
+    idempotency.begin(caller.userId(), key, fingerprint).onComplete(ar -> {
+      if (ar.failed()) {
+        ctx.fail(ar.cause());
+        return;
+      }
+      Claim claim = ar.result();
+      if (claim instanceof Claim.Proceed owned) {
+        runClaimed(route, ctx, body, owned);
+      } else if (claim instanceof Claim.Replay replay) {
+        replay.response().replayTo(ctx.response());
+      } else if (claim instanceof Claim.InFlight inFlight) {
+        ctx.fail(inFlight.failure());
+      } else if (claim instanceof Claim.Mismatch mismatch) {
+        ctx.fail(mismatch.failure());
+      }
+    });
+  }
+
+  /**
+   * Runs a request that owns its key: the answer is stored before it is sent, so a repeat finds it;
+   * a failure releases the key, since nothing was done that a retry could repeat.
+   */
+  private void runClaimed(ApiRoute route, RoutingContext ctx, Object body, Claim.Proceed claim) {
+    call(route, ctx, body).onComplete(ar -> {
+      if (ar.failed()) {
+        idempotency.release(claim).onComplete(released -> ctx.fail(ar.cause()));
+        return;
+      }
+      Encoded reply = Encoded.of(ar.result());
+      idempotency.complete(claim, StoredResponse.of(reply.status(), reply.headers(), reply.body())).onComplete(stored -> {
+        if (stored.failed()) {
+          log.warn("the answer to {} {} was not stored for its Idempotency-Key: {}", ctx.request().method(),
+              route.path(), stored.cause().getMessage());
+        }
+        reply.sendTo(ctx.response());
+      });
+    });
+  }
+
+  private void run(ApiRoute route, RoutingContext ctx, Object body) {
+    call(route, ctx, body).onComplete(ar -> {
       if (ar.succeeded()) {
-        send(ctx, ar.result());
+        send(ctx.response(), ar.result());
       } else {
         ctx.fail(ar.cause());
       }
     });
   }
 
-  static void send(RoutingContext ctx, ApiReply reply) {
-    HttpServerResponse response = ctx.response().setStatusCode(reply.status());
+  private static Future<ApiReply> call(ApiRoute route, RoutingContext ctx, Object body) {
+    try {
+      var request = new ApiRequest(BearerAuth.callerOf(ctx), ctx.pathParams(), ctx.queryParams(),
+          ctx.request().headers(), body);
+      return route.handler().apply(request);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  /** Writes a reply without keeping it: the read path, where nothing is stored for a repeat. */
+  private static void send(HttpServerResponse response, ApiReply reply) {
+    response.setStatusCode(reply.status());
     for (Map.Entry<String, String> h : reply.headers().entrySet()) {
       response.putHeader(h.getKey(), h.getValue());
     }
@@ -124,6 +234,33 @@ public final class RouteTable {
       response.putHeader("Content-Type", "application/json").end(Buffer.buffer(ContractJson.toBytes(reply.body())));
     } else {
       response.end();
+    }
+  }
+
+  /** A reply as it goes on the wire, kept for an Idempotency-Key. */
+  private record Encoded(int status, io.vertx.core.MultiMap headers, Buffer body) {
+    static Encoded of(ApiReply reply) {
+      var headers = io.vertx.core.MultiMap.caseInsensitiveMultiMap();
+      for (Map.Entry<String, String> h : reply.headers().entrySet()) {
+        headers.add(h.getKey(), h.getValue());
+      }
+      Buffer body;
+      if (reply.rawJson() != null) {
+        body = Buffer.buffer(reply.rawJson());
+      } else if (reply.body() != null) {
+        body = Buffer.buffer(ContractJson.toBytes(reply.body()));
+      } else {
+        body = Buffer.buffer();
+      }
+      if (body.length() > 0) {
+        headers.add("Content-Type", "application/json");
+      }
+      return new Encoded(reply.status(), headers, body);
+    }
+
+    void sendTo(HttpServerResponse response) {
+      response.setStatusCode(status).headers().addAll(headers);
+      response.end(body);
     }
   }
 }

@@ -2,7 +2,7 @@ package dev.atelier.gateway.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.atelier.runtime.embedded.EmbeddedRedisServer;
+import dev.atelier.embedded.EmbeddedRedisServer;
 import dev.atelier.runtime.ops.Metrics;
 import dev.atelier.runtime.redis.RedisClients;
 import dev.atelier.runtime.testing.Await;

@@ -81,7 +81,8 @@ public final class ProductSeeder {
     var product = new JsonObject().put("name", "Bench product " + n)
         .put("description", "A product seeded for the read benchmark, with a description of ordinary length.")
         .put("priceCents", 1_000 + n).put("currency", "EUR").put("tags", List.of("bench", "tag" + (n % 50))).put("stock", 100);
-    return client.postAbs(base + "/api/products").bearerTokenAuthentication(token).sendJsonObject(product)
+    return client.postAbs(base + "/api/products").bearerTokenAuthentication(token)
+        .putHeader("Idempotency-Key", "seed-" + java.util.UUID.randomUUID()).sendJsonObject(product)
         .compose(r -> r.statusCode() == 201 ? Future.succeededFuture(r.bodyAsJsonObject().getString("id"))
             : Future.failedFuture("status " + r.statusCode() + ": " + r.bodyAsString()));
   }

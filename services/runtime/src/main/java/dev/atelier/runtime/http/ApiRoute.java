@@ -11,7 +11,8 @@ import java.util.function.Function;
 /**
  * One row of the gateway's route table, declared by the service that answers it: method, path,
  * the OpenAPI operation, who may call it, the record its body is read into, whether it takes an
- * {@code Idempotency-Key}, its rate-limit class, and the downstream call.
+ * {@code Idempotency-Key}, its rate-limit class, the account a body targets (for a stricter limit
+ * per account, as login has per email), and the downstream call.
  *
  * <pre>{@code
  * ApiRoute.post("/api/products", "createProduct").roles(Role.MERCHANT).body(ProductDraft.class).idempotent()
@@ -19,7 +20,8 @@ import java.util.function.Function;
  * }</pre>
  */
 public record ApiRoute(HttpMethod method, String path, String operationId, Set<Role> roles, Class<?> bodyType,
-                       boolean idempotent, String rateClass, Function<ApiRequest, Future<ApiReply>> handler) {
+                       boolean idempotent, String rateClass, Function<Object, String> accountOf,
+                       Function<ApiRequest, Future<ApiReply>> handler) {
   /** Rate-limit classes every deployment configures ({@code rateLimit.<class>}). */
   public static final String READ = "read";
   public static final String WRITE = "write";
@@ -32,6 +34,9 @@ public record ApiRoute(HttpMethod method, String path, String operationId, Set<R
     roles = roles.isEmpty() ? Set.of() : Set.copyOf(roles);
     Objects.requireNonNull(rateClass, "rateClass");
     Objects.requireNonNull(handler, "handler");
+    if (accountOf != null && bodyType == null) {
+      throw new IllegalArgumentException(path + ": a per-account limit reads the account from the body");
+    }
     if (idempotent && roles.isEmpty()) {
       throw new IllegalArgumentException(path + ": idempotency keys are kept per user, so the route needs roles");
     }
@@ -75,6 +80,7 @@ public record ApiRoute(HttpMethod method, String path, String operationId, Set<R
     private Class<?> bodyType;
     private boolean idempotent;
     private String rateClass;
+    private Function<Object, String> accountOf;
 
     private Builder(HttpMethod method, String path, String operationId) {
       this.method = method;
@@ -110,9 +116,19 @@ public record ApiRoute(HttpMethod method, String path, String operationId, Set<R
       return this;
     }
 
+    /**
+     * Also limits requests per account named in the body ({@code rateLimit.loginEmail}), so
+     * guessing one account's password from many addresses is throttled too.
+     */
+    public <B> Builder limitPerAccount(Class<B> type, Function<B, String> account) {
+      this.bodyType = type;
+      this.accountOf = body -> account.apply(type.cast(body));
+      return this;
+    }
+
     public ApiRoute handle(Function<ApiRequest, Future<ApiReply>> handler) {
       String rc = rateClass != null ? rateClass : method == HttpMethod.GET ? READ : WRITE;
-      return new ApiRoute(method, path, operationId, roles, bodyType, idempotent, rc, handler);
+      return new ApiRoute(method, path, operationId, roles, bodyType, idempotent, rc, accountOf, handler);
     }
   }
 }

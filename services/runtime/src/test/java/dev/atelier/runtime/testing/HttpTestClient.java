@@ -36,12 +36,18 @@ public final class HttpTestClient {
     return send(request(path).GET().build());
   }
 
-  /** A request with a JSON body (or none) and, when {@code token} is not null, a bearer token. */
+  /**
+   * A request with a JSON body (or none) and, when {@code token} is not null, a bearer token. A POST
+   * carries a fresh {@code Idempotency-Key}, as a well-behaved client's first attempt does.
+   */
   public HttpResponse<String> json(String method, String path, String token, String body) {
     var b = request(path).header("Content-Type", "application/json")
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
+    }
+    if (method.equals("POST")) {
+      b.header("Idempotency-Key", java.util.UUID.randomUUID().toString());
     }
     return send(b.build());
   }
