@@ -21,8 +21,8 @@ import java.util.UUID;
 /**
  * Issues access JWTs (RFC 9068 shape): header {@code alg} (pinned), {@code typ: at+jwt}, {@code kid};
  * claims iss, aud, sub, role, iat, nbf, exp, jti and {@code sid}, the session a logout revokes.
- * Signing costs about a millisecond with RS256 (see AccessTokenVerifier for the figures), so callers
- * on an event loop sign on a worker.
+ * Signing costs 1 to 1.5 ms (figures in AccessTokenVerifier), too long for an event loop: callers
+ * sign on a worker.
  */
 public final class AccessTokens {
   public static final JOSEObjectType TYPE = new JOSEObjectType("at+jwt");
