@@ -29,16 +29,17 @@ public final class UsersVerticle extends VerticleBase {
     var pg = PgSettings.from(config());
     var bus = Bus.of(vertx, config());
     var hasher = new PasswordHasher(config.argon2());
-    var tokens = AccessTokens.of(auth);
     // shared by name: every instance on the node hashes on the same bounded pool
     crypto = vertx.createSharedWorkerExecutor(SERVICE + "-crypto", config.hashWorkers(), 30, TimeUnit.SECONDS);
     var users = new UserRepository();
     var outbox = new Outbox();
-    return Migrations.run(vertx, pg, SERVICE).compose(migrated -> {
+    // key files are read (or made, without the launcher) on a worker: an RSA key takes a second to make
+    Future<AccessTokens> tokens = crypto.executeBlocking(() -> AccessTokens.of(auth), false);
+    Future<String> dummyHash = crypto.executeBlocking(() -> hasher.hash(UUID.randomUUID().toString()), false);
+    return Future.all(Migrations.run(vertx, pg, SERVICE), tokens, dummyHash).compose(ready -> {
       pool = PgPools.forService(vertx, pg, SERVICE, config.poolSize());
-      return crypto.executeBlocking(() -> hasher.hash(UUID.randomUUID().toString()), false);
-    }).compose(dummyHash -> {
-      var handlers = new UsersHandlers(pool, crypto, hasher, dummyHash, tokens, auth, users, new SessionRepository(), outbox);
+      var handlers = new UsersHandlers(pool, crypto, hasher, dummyHash.result(), tokens.result(), auth, users,
+          new SessionRepository(), outbox);
       return new AdminBootstrap(pool, crypto, hasher, users, outbox).ensure(config).compose(admin -> Future.all(List.of(
           bus.serve(UsersApi.REGISTER, handlers::register),
           bus.serve(UsersApi.LOGIN, handlers::login),
