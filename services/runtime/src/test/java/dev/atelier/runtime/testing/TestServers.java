@@ -62,7 +62,7 @@ public final class TestServers {
     return redisUrl;
   }
 
-  /** The defaults with this database, Redis, port 0 and one instance of each verticle. */
+  /** The defaults with this database, Redis, port 0, one instance of each verticle and a fresh data dir. */
   public static JsonObject config(TestDatabase db) {
     return config(db.url(), redisUrl());
   }
@@ -76,6 +76,9 @@ public final class TestServers {
     c.getJsonObject("auth").put("devSecret", "test-secret-test-secret-test-secret-0123456789");
     c.getJsonObject("gateway").put("instances", 1);
     c.getJsonObject("catalog").put("instances", 1);
+    c.getJsonObject("users").put("instances", 1);
+    // signing keys are made here, never in the source tree's ./data
+    c.put("dataDir", tempDir("data").toString());
     return c;
   }
 
