@@ -61,9 +61,8 @@ public final class SigningKeys {
    * exists before any verticle signs or verifies), then shared by every verticle instance.
    */
   public static SigningKeys resolve(AuthConfig config) {
-    String source = config.keyFromConfig()
-        ? "pem:" + Integer.toHexString(config.signingKeyPem().hashCode())
-        : "dir:" + config.dataDir();
+    // the PEM's digest, not the PEM: this map's keys may show in a heap dump
+    String source = config.keyFromConfig() ? "pem:" + digest(config.signingKeyPem()) : "dir:" + config.dataDir();
     return RESOLVED.computeIfAbsent(source + "#" + config.algorithm(), k -> config.keyFromConfig()
         ? fromPem(config.signingKeyPem(), config.algorithm())
         : loadOrCreate(config.dataDir(), config.algorithm()));
@@ -109,6 +108,15 @@ public final class SigningKeys {
       return key.getKeyID();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write a signing key in " + dir, e);
+    }
+  }
+
+  private static String digest(String pem) {
+    try {
+      return java.util.HexFormat.of().formatHex(
+          java.security.MessageDigest.getInstance("SHA-256").digest(pem.getBytes(StandardCharsets.US_ASCII)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
     }
   }
 
