@@ -29,6 +29,10 @@ public final class Failure extends RuntimeException {
     return new Failure(FailureCode.CONFLICT, null, message);
   }
 
+  public static Failure unauthorized(String message) {
+    return new Failure(FailureCode.UNAUTHORIZED, null, message);
+  }
+
   public static Failure forbidden(String message) {
     return new Failure(FailureCode.FORBIDDEN, null, message);
   }

@@ -5,10 +5,9 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
 
-/** The edge's settings, read once from config. The JWT secret is never printed. */
+/** The edge's settings, read once from config. */
 public record GatewayConfig(String host, int port, long bodyLimitBytes, Duration slowRequest, int retryAfterSeconds,
-                            Duration requestTimeout, int idleTimeoutSeconds, List<String> corsOrigins, boolean hsts,
-                            String jwtSecret, String issuer, String audience) {
+                            Duration requestTimeout, int idleTimeoutSeconds, List<String> corsOrigins, boolean hsts) {
   public GatewayConfig {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("http.port must be 0-65535");
@@ -28,27 +27,22 @@ public record GatewayConfig(String host, int port, long bodyLimitBytes, Duration
       }
     }
     corsOrigins = List.copyOf(corsOrigins);
-    if (jwtSecret == null || jwtSecret.length() < 32) {
-      throw new IllegalArgumentException("auth.devSecret must be at least 32 characters (the launcher makes one when unset)");
-    }
   }
 
   public static GatewayConfig from(JsonObject root) {
     JsonObject http = root.getJsonObject("http");
-    JsonObject auth = root.getJsonObject("auth");
     JsonArray origins = http.getJsonArray("corsOrigins");
     return new GatewayConfig(http.getString("host"), http.getInteger("port"), http.getLong("bodyLimitBytes"),
         Duration.ofMillis(http.getLong("slowRequestMillis")), http.getInteger("retryAfterSeconds"),
         Duration.ofMillis(http.getLong("requestTimeoutMillis")), http.getInteger("idleTimeoutSeconds"),
         origins.stream().map(String::valueOf).map(String::strip).filter(s -> !s.isEmpty()).toList(),
-        http.getBoolean("hsts"),
-        auth.getString("devSecret"), auth.getString("issuer"), auth.getString("audience"));
+        http.getBoolean("hsts"));
   }
 
   @Override
   public String toString() {
     return "GatewayConfig[host=" + host + ", port=" + port + ", bodyLimitBytes=" + bodyLimitBytes
         + ", slowRequest=" + slowRequest + ", retryAfterSeconds=" + retryAfterSeconds + ", requestTimeout="
-        + requestTimeout + ", corsOrigins=" + corsOrigins + ", jwtSecret=***]";
+        + requestTimeout + ", corsOrigins=" + corsOrigins + "]";
   }
 }

@@ -3,6 +3,8 @@ package dev.atelier.gateway;
 import dev.atelier.codecs.platform.Readiness;
 import dev.atelier.codecs.platform.ReadinessCheck;
 import dev.atelier.gateway.auth.BearerAuth;
+import dev.atelier.runtime.auth.AccessTokenVerifier;
+import dev.atelier.runtime.auth.AuthConfig;
 import dev.atelier.gateway.edge.EdgeHeaders;
 import dev.atelier.gateway.edge.IdempotencyCleanup;
 import dev.atelier.gateway.edge.IdempotencyKeys;
@@ -55,18 +57,18 @@ public final class GatewayVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    var services = Downstream.of(vertx, Bus.of(vertx, config()), config());
     return IdempotencyKeys.start(vertx, config()).compose(keys -> {
       idempotency = keys;
       cleanup = IdempotencyCleanup.start(vertx, keys);
-      return serve();
-    });
+      // reading key files and modules' route tables is file work: on a worker, not the event loop
+      return vertx.executeBlocking(() -> new Prepared(AccessTokenVerifier.of(AuthConfig.from(config())), routes(services)));
+    }).compose(prepared -> serve(services, prepared));
   }
 
-  private Future<?> serve() {
-    var config = GatewayConfig.from(config());
-    var problems = new Problems(config.retryAfterSeconds());
-    var services = Downstream.of(vertx, Bus.of(vertx, config()), config());
-    var auth = new BearerAuth(BearerAuth.provider(vertx, config));
+  private record Prepared(AccessTokenVerifier verifier, List<ApiRoute> routes) {}
+
+  private List<ApiRoute> routes(Downstream services) {
     var routeContext = new RouteContext(vertx, services, config());
     var routes = new ArrayList<ApiRoute>();
     for (ServiceModule m : modules) {
@@ -76,6 +78,14 @@ public final class GatewayVerticle extends VerticleBase {
         registerReadiness(services, m.name());
       }
     }
+    return routes;
+  }
+
+  private Future<?> serve(Downstream services, Prepared prepared) {
+    var config = GatewayConfig.from(config());
+    var problems = new Problems(config.retryAfterSeconds());
+    var auth = new BearerAuth(prepared.verifier());
+    var routes = prepared.routes();
 
     Router router = Router.router(vertx);
     router.route().handler(new RequestLog(config.slowRequest()));

@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atelier.codecs.Codecs;
 import dev.atelier.codecs.users.Role;
-import dev.atelier.gateway.auth.BearerAuth;
-import dev.atelier.gateway.auth.DevTokens;
+import dev.atelier.runtime.testing.TestTokens;
 import dev.atelier.runtime.testing.TestDatabase;
 import dev.atelier.runtime.testing.TestServers;
 import dev.atelier.runtime.testing.Await;
@@ -27,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class RouteTableIT {
   private static Vertx vertx;
   private static HttpTestClient http;
-  private static DevTokens tokens;
+  private static TestTokens tokens;
   private static int gatewayPort;
   private static TestDatabase db;
 
@@ -40,6 +39,7 @@ class RouteTableIT {
     config.getJsonObject("http").put("corsOrigins", new io.vertx.core.json.JsonArray().add("https://shop.example.com"))
         .put("requestTimeoutMillis", 600).put("idleTimeoutSeconds", 1);
     config.getJsonObject("bus").put("timeoutMillis", 2000);
+    tokens = new TestTokens(config);
     vertx = Vertx.vertx();
     Codecs.install(vertx);
     FakeShop.installCodecs(vertx);
@@ -48,8 +48,6 @@ class RouteTableIT {
     Await.result(vertx.deployVerticle(gateway, new DeploymentOptions().setConfig(config)));
     gatewayPort = gateway.port();
     http = new HttpTestClient(gatewayPort);
-    var gc = GatewayConfig.from(config);
-    tokens = new DevTokens(BearerAuth.provider(vertx, gc), gc.issuer(), gc.audience());
   }
 
   @AfterAll
@@ -59,7 +57,7 @@ class RouteTableIT {
   }
 
   private static String token(Role role) {
-    return tokens.issue(UUID.randomUUID(), role, Duration.ofMinutes(5));
+    return tokens.issue(UUID.randomUUID(), role);
   }
 
   private static String problemField(HttpResponse<String> r) {

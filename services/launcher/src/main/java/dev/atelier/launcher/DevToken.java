@@ -1,20 +1,18 @@
 package dev.atelier.launcher;
 
-import dev.atelier.gateway.auth.DevTokens;
 import dev.atelier.codecs.users.Role;
+import dev.atelier.runtime.auth.AccessTokens;
+import dev.atelier.runtime.auth.AuthConfig;
 import dev.atelier.runtime.config.AtelierConfig;
-import io.vertx.core.Vertx;
-import io.vertx.ext.auth.JWTOptions;
-import io.vertx.ext.auth.PubSecKeyOptions;
-import io.vertx.ext.auth.jwt.JWTAuth;
-import io.vertx.ext.auth.jwt.JWTAuthOptions;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 
 /**
- * {@code scripts/dev-token <role> [userId]}: prints a development access token signed with the
- * same secret the running platform uses. The same user id gives the same owner across tokens.
+ * {@code scripts/dev-token <role> [userId]}: prints an access token signed with the node's own key
+ * ({@code auth.signingKeyPem}, else the newest key in {@code <dataDir>/keys}, made if there is none),
+ * so the running platform accepts it like a login's. The same role gives the same user id unless
+ * one is given, so a merchant keeps its products. Its session id is random: no session backs it.
  */
 public final class DevToken {
   private DevToken() {}
@@ -25,19 +23,11 @@ public final class DevToken {
       System.exit(64);
     }
     var config = AtelierConfig.load();
-    String secret = DevSecret.resolve(config, Path.of(config.getString("dataDir")));
-    UUID user = args.length > 1 ? UUID.fromString(args[1]) : UUID.nameUUIDFromBytes(("dev-" + args[0]).getBytes());
-    var auth = config.getJsonObject("auth");
-    Vertx vertx = Vertx.vertx();
-    try {
-      var jwt = JWTAuth.create(vertx, new JWTAuthOptions()
-          .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(secret))
-          .setJWTOptions(new JWTOptions().setAlgorithm("HS256")));
-      String token = new DevTokens(jwt, auth.getString("issuer"), auth.getString("audience"))
-          .issue(user, Role.fromClaim(args[0]), Duration.ofMinutes(auth.getInteger("devTokenMinutes")));
-      System.out.println(token);
-    } finally {
-      vertx.close();
-    }
+    var auth = AuthConfig.from(config);
+    UUID user = args.length > 1 ? UUID.fromString(args[1])
+        : UUID.nameUUIDFromBytes(("dev-" + args[0]).getBytes(StandardCharsets.UTF_8));
+    Duration lifetime = Duration.ofMinutes(config.getJsonObject("auth").getInteger("devTokenMinutes"));
+    String token = AccessTokens.of(auth).issue(user, Role.fromClaim(args[0]), UUID.randomUUID(), lifetime).value();
+    System.out.println(token);
   }
 }

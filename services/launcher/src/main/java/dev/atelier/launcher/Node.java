@@ -55,7 +55,7 @@ public final class Node implements AutoCloseable {
     var embedded = new EmbeddedServers();
     Vertx vertx = null;
     try {
-      config.getJsonObject("auth").put("devSecret", DevSecret.resolve(config, dataDir));
+      NodeKeys.prepare(config, dataDir);
       var roles = Roles.select(config.getString("roles"));
       embedded.startMissing(config, dataDir);
       vertx = build(config);

@@ -124,7 +124,7 @@ class IdempotencyHttpIT {
           ids.add(Platform.body(r).getString("id"));
         }
       }
-      assertThat(statuses).containsOnly(201, 409).contains(201);
+      assertThat(statuses).isSubsetOf(201, 409).contains(201);
       assertThat(ids).hasSize(1);
       assertThat(productsOf(merchant)).isEqualTo(1);
     } finally {

@@ -1,8 +1,7 @@
 package dev.atelier.launcher;
 
 import dev.atelier.codecs.Codecs;
-import dev.atelier.gateway.auth.BearerAuth;
-import dev.atelier.gateway.auth.DevTokens;
+import dev.atelier.runtime.testing.TestTokens;
 import dev.atelier.codecs.users.Role;
 import dev.atelier.gateway.GatewayConfig;
 import dev.atelier.gateway.GatewayVerticle;
@@ -26,11 +25,12 @@ final class Platform implements AutoCloseable {
   final Vertx vertx;
   final int port;
   final JsonObject config;
-  private final DevTokens tokens;
+  private final TestTokens tokens;
   private final HttpTestClient client;
 
   Platform(JsonObject config) {
     this.config = config;
+    tokens = new TestTokens(config);
     vertx = Vertx.builder().with(new VertxOptions().setMetricsOptions(Metrics.options(config)))
         .withMetrics(Metrics.factory()).build();
     Codecs.install(vertx);
@@ -43,12 +43,10 @@ final class Platform implements AutoCloseable {
     Await.result(vertx.deployVerticle(gateway, new DeploymentOptions().setConfig(config)));
     port = gateway.port();
     client = new HttpTestClient(port);
-    var gc = GatewayConfig.from(config);
-    tokens = new DevTokens(BearerAuth.provider(vertx, gc), gc.issuer(), gc.audience());
   }
 
   String token(UUID user, Role role) {
-    return tokens.issue(user, role, Duration.ofMinutes(5));
+    return tokens.issue(user, role);
   }
 
   HttpRequest.Builder request(String path) {

@@ -134,7 +134,8 @@ public final class RouteTable {
   private void withBody(ApiRoute route, RoutingContext ctx) {
     Object body;
     try {
-      body = RequestBodies.read(ctx, route.bodyType(), JSON);
+      boolean absent = ctx.body().length() <= 0;
+      body = route.bodyOptional() && absent ? null : RequestBodies.read(ctx, route.bodyType(), JSON);
     } catch (RuntimeException e) {
       ctx.fail(e);
       return;

@@ -46,6 +46,11 @@ public final class ApiRequest {
     return type.cast(body);
   }
 
+  /** The body of a route whose body is optional, or null when the client sent none. */
+  public <T> T optionalBody(Class<T> type) {
+    return body == null ? null : type.cast(body);
+  }
+
   public String header(String name) {
     return headers.get(name);
   }

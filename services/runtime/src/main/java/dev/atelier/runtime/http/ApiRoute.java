@@ -20,7 +20,7 @@ import java.util.function.Function;
  * }</pre>
  */
 public record ApiRoute(HttpMethod method, String path, String operationId, Set<Role> roles, Class<?> bodyType,
-                       boolean idempotent, String rateClass, Function<Object, String> accountOf,
+                       boolean bodyOptional, boolean idempotent, String rateClass, Function<Object, String> accountOf,
                        Function<ApiRequest, Future<ApiReply>> handler) {
   /** Rate-limit classes every deployment configures ({@code rateLimit.<class>}). */
   public static final String READ = "read";
@@ -78,6 +78,7 @@ public record ApiRoute(HttpMethod method, String path, String operationId, Set<R
     private final String operationId;
     private Set<Role> roles = Set.of();
     private Class<?> bodyType;
+    private boolean bodyOptional;
     private boolean idempotent;
     private String rateClass;
     private Function<Object, String> accountOf;
@@ -105,6 +106,13 @@ public record ApiRoute(HttpMethod method, String path, String operationId, Set<R
       return this;
     }
 
+    /** A body the client may leave out; the handler then gets no body ({@code ApiRequest.optionalBody}). */
+    public Builder optionalBody(Class<?> type) {
+      this.bodyType = type;
+      this.bodyOptional = true;
+      return this;
+    }
+
     /** Requires {@code Idempotency-Key}: a repeat answers the first response again. */
     public Builder idempotent() {
       this.idempotent = true;
@@ -128,7 +136,7 @@ public record ApiRoute(HttpMethod method, String path, String operationId, Set<R
 
     public ApiRoute handle(Function<ApiRequest, Future<ApiReply>> handler) {
       String rc = rateClass != null ? rateClass : method == HttpMethod.GET ? READ : WRITE;
-      return new ApiRoute(method, path, operationId, roles, bodyType, idempotent, rc, accountOf, handler);
+      return new ApiRoute(method, path, operationId, roles, bodyType, bodyOptional, idempotent, rc, accountOf, handler);
     }
   }
 }

@@ -62,7 +62,7 @@ public final class TestServers {
     return redisUrl;
   }
 
-  /** The defaults with this database, Redis, port 0 and one instance of each verticle. */
+  /** The defaults with this database, Redis, port 0, one instance of each verticle and a fresh data dir. */
   public static JsonObject config(TestDatabase db) {
     return config(db.url(), redisUrl());
   }
@@ -73,9 +73,11 @@ public final class TestServers {
     c.getJsonObject("pg").put("url", pgUrl);
     c.getJsonObject("redis").put("url", redisUrl);
     c.getJsonObject("http").put("port", 0).put("host", "127.0.0.1");
-    c.getJsonObject("auth").put("devSecret", "test-secret-test-secret-test-secret-0123456789");
     c.getJsonObject("gateway").put("instances", 1);
     c.getJsonObject("catalog").put("instances", 1);
+    c.getJsonObject("users").put("instances", 1);
+    // signing keys are made here, never in the source tree's ./data
+    c.put("dataDir", tempDir("data").toString());
     return c;
   }
 
