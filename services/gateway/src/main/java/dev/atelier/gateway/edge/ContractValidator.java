@@ -6,6 +6,8 @@ import dev.atelier.codecs.Failure;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.json.schema.JsonSchema;
 import io.vertx.json.schema.OutputUnit;
@@ -50,7 +52,7 @@ public final class ContractValidator {
 
   /** Builds the contract (validating the document against the OpenAPI 3.1 schema) and the rules. */
   public static Future<ContractValidator> create(Vertx vertx, OpenApiDocument document) {
-    return OpenAPIContract.from(vertx, document.json()).map(ContractValidator::new);
+    return OpenAPIContract.from(vertx, ValidationContract.adapt(document.json())).map(ContractValidator::new);
   }
 
   /** The parsed contract, e.g. for a ResponseValidator in tests. */
@@ -118,7 +120,7 @@ public final class ContractValidator {
 
   private static String itemTypeOf(JsonSchema schema) {
     Object items = schema.get("items");
-    if (items instanceof io.vertx.core.json.JsonObject o && o.getValue("type") instanceof String s) {
+    if (items instanceof JsonObject o && o.getValue("type") instanceof String s) {
       return s;
     }
     return "string";
@@ -162,7 +164,7 @@ public final class ContractValidator {
       if (!type.equals("array")) {
         return scalar(raw, type);
       }
-      var items = new io.vertx.core.json.JsonArray();
+      var items = new JsonArray();
       List<String> parts = explode && all != null && all.size() > 1 ? all : raw.isEmpty() ? List.of() : List.of(raw.split(",", -1));
       for (String part : parts) {
         items.add(scalar(part.strip(), itemType));

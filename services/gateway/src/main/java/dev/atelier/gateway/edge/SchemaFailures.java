@@ -71,12 +71,12 @@ final class SchemaFailures {
     return location == null ? "" : location.substring(location.lastIndexOf('/') + 1);
   }
 
-  /** "/variants/0/stock" under "" is "variants[0].stock"; "/1" under "fields" is "fields[1]". */
+  /** "#/variants/0/stock" under "" is "variants[0].stock"; "#/1" under "fields" is "fields[1]". */
   static String field(String prefix, String pointer) {
     var sb = new StringBuilder(prefix);
     if (pointer != null) {
       for (String raw : pointer.split("/")) {
-        if (raw.isEmpty()) {
+        if (raw.isEmpty() || raw.equals("#")) {
           continue;
         }
         String part = URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8)
