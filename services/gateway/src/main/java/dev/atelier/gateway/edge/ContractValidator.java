@@ -36,7 +36,9 @@ import java.util.Map;
  * its JSON-schema validators, but not on its RequestValidator: that one hops to a worker thread
  * for every request (executeBlocking), and reads a string parameter that looks like a number
  * ({@code ?tag=2024}) as a number, then refuses it as "not a string". This checks on the calling
- * event loop, with validators compiled once per operation.
+ * event loop, with validators compiled once per operation, and plain parameter schemas (a uuid,
+ * bounded integer, enum) checked in Java ({@link SimpleParameterSchema}). An absent optional
+ * parameter costs nothing.
  */
 public final class ContractValidator {
   private final OpenAPIContract contract;
@@ -95,7 +97,8 @@ public final class ContractValidator {
         throw new IllegalStateException(operation.getOperationId() + ": cookie parameters are not used by this API");
       }
       parameters.add(new ParameterRule(p.getName(), p.getIn(), p.isRequired(), p.isExplode(),
-          typeOf(p.getSchema()), itemTypeOf(p.getSchema()), contract.getSchemaRepository().validator(p.getSchema())));
+          typeOf(p.getSchema()), itemTypeOf(p.getSchema()), SimpleParameterSchema.of(p.getSchema(), contract.getSchemaRepository()),
+          contract.getSchemaRepository().validator(p.getSchema())));
     }
     RequestBody body = operation.getRequestBody();
     BodyRule bodyRule = null;
@@ -129,7 +132,7 @@ public final class ContractValidator {
   private record OperationRules(List<ParameterRule> parameters, BodyRule body) {}
 
   private record ParameterRule(String name, Location in, boolean required, boolean explode, String type,
-                               String itemType, Validator validator) {
+                               String itemType, SimpleParameterSchema simple, Validator validator) {
     void check(RequestParts request) {
       Object value = read(request);
       if (value == null) {
@@ -141,6 +144,10 @@ public final class ContractValidator {
           throw new HttpStatusFailure(400, name + " header is required");
         }
         throw Failure.invalid(name, "is required");
+      }
+      if (simple != null) {
+        simple.check(name, value);
+        return;
       }
       OutputUnit result = validator.validate(value);
       if (!result.getValid()) {
