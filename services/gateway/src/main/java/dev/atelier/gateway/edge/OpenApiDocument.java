@@ -87,6 +87,19 @@ public final class OpenApiDocument {
     return operations;
   }
 
+  /**
+   * The operation with this id, or null; for the gateway to check at start-up that each route
+   * it mounts is documented under the same method and path.
+   */
+  public Operation operation(String operationId) {
+    for (Operation o : operations) {
+      if (o.operationId().equals(operationId)) {
+        return o;
+      }
+    }
+    return null;
+  }
+
   private static void mergeInto(JsonObject doc, JsonObject part) {
     JsonObject paths = doc.getJsonObject("paths");
     part.getJsonObject("paths", new JsonObject()).forEach(e -> {

@@ -42,6 +42,8 @@ class OpenApiDocumentTest {
     assertThat(doc.json().getJsonObject("components").getJsonObject("schemas").fieldNames())
         .contains("Problem", "ProductDraft", "ProductPatch", "Product", "ProductPage", "User", "TokenPair");
     assertThat(doc.json().getString("openapi")).isEqualTo("3.1.0");
+    assertThat(doc.operation("getProduct")).isEqualTo(new OpenApiDocument.Operation(HttpMethod.GET, "/api/products/{id}", "getProduct"));
+    assertThat(doc.operation("nope")).isNull();
   }
 
   @Test
