@@ -5,7 +5,10 @@ import dev.atelier.codecs.platform.ReadinessCheck;
 import dev.atelier.gateway.auth.BearerAuth;
 import dev.atelier.runtime.auth.AccessTokenVerifier;
 import dev.atelier.runtime.auth.AuthConfig;
+import dev.atelier.gateway.edge.ContractValidator;
+import dev.atelier.gateway.edge.DocumentedRoutes;
 import dev.atelier.gateway.edge.EdgeHeaders;
+import dev.atelier.gateway.edge.OpenApiDocument;
 import dev.atelier.gateway.edge.IdempotencyCleanup;
 import dev.atelier.gateway.edge.IdempotencyKeys;
 import dev.atelier.gateway.edge.RateLeases;
@@ -36,6 +39,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /** The HTTP edge: every module's routes in one table, every failure answered by Problems. */
 public final class GatewayVerticle extends VerticleBase {
@@ -62,11 +66,20 @@ public final class GatewayVerticle extends VerticleBase {
       idempotency = keys;
       cleanup = IdempotencyCleanup.start(vertx, keys);
       // reading key files and modules' route tables is file work: on a worker, not the event loop
-      return vertx.executeBlocking(() -> new Prepared(AccessTokenVerifier.of(AuthConfig.from(config())), routes(services)));
-    }).compose(prepared -> serve(services, prepared));
+      return vertx.executeBlocking(() -> prepare(services));
+    }).compose(prepared -> ContractValidator.create(vertx, prepared.document())
+        .compose(contract -> serve(prepared, contract)));
   }
 
-  private record Prepared(AccessTokenVerifier verifier, List<ApiRoute> routes) {}
+  private record Prepared(AccessTokenVerifier verifier, List<ApiRoute> routes, OpenApiDocument document) {}
+
+  private Prepared prepare(Downstream services) {
+    var routes = routes(services);
+    var fragments = modules.stream().map(ServiceModule::openApiFragment).filter(Objects::nonNull).toList();
+    var document = OpenApiDocument.load(getClass().getClassLoader(), fragments);
+    DocumentedRoutes.check(routes, document);
+    return new Prepared(AccessTokenVerifier.of(AuthConfig.from(config())), routes, document);
+  }
 
   private List<ApiRoute> routes(Downstream services) {
     var routeContext = new RouteContext(vertx, services, config());
@@ -81,7 +94,7 @@ public final class GatewayVerticle extends VerticleBase {
     return routes;
   }
 
-  private Future<?> serve(Downstream services, Prepared prepared) {
+  private Future<?> serve(Prepared prepared, ContractValidator contract) {
     var config = GatewayConfig.from(config());
     var problems = new Problems(config.retryAfterSeconds());
     var auth = new BearerAuth(prepared.verifier());
@@ -100,13 +113,14 @@ public final class GatewayVerticle extends VerticleBase {
           .maxAgeSeconds(600));
     }
     router.route().handler(TimeoutHandler.create(config.requestTimeout().toMillis(), 504));
-    new OpsRoutes(vertx).mount(router);
+    new OpsRoutes(vertx, prepared.document()).mount(router);
     var limits = RateLimits.from(config());
     var limiter = RateLimiter.create(vertx, config());
     var leases = new RateLeases(limiter, Duration.ofSeconds(1));
     leaseSweep = vertx.setPeriodic(5_000, t -> leases.dropExpired());
     NodeHealth.of(vertx).register(limiter.healthCheck());
-    new RouteTable(auth, BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes()), limits, leases, idempotency)
+    new RouteTable(auth, BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes()), limits, leases, idempotency,
+        contract)
         .mount(router, routes);
     router.route().failureHandler(problems::handle);
     router.errorHandler(404, problems::handle);

@@ -66,6 +66,11 @@ final class FakeShop implements ServiceModule {
   }
 
   @Override
+  public String openApiFragment() {
+    return "openapi/shop.yaml";
+  }
+
+  @Override
   public List<ApiRoute> routes(RouteContext ctx) {
     var services = ctx.services();
     return List.of(

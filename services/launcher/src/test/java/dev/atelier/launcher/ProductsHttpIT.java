@@ -132,7 +132,7 @@ class ProductsHttpIT {
     assertThat(tooLarge.statusCode()).isEqualTo(413);
 
     var wrongType = platform.send(platform.request("/api/products").header("Authorization", "Bearer " + merchant)
-        .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+        .header("Content-Type", "text/plain").header("Idempotency-Key", UUID.randomUUID().toString()).POST(HttpRequest.BodyPublishers.ofString("{}")).build());
     assertThat(wrongType.statusCode()).isEqualTo(415);
 
     var badId = platform.get("/api/products/not-a-uuid");

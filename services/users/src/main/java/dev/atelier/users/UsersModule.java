@@ -42,6 +42,11 @@ public final class UsersModule implements ServiceModule {
   }
 
   @Override
+  public String openApiFragment() {
+    return "openapi/users.yaml";
+  }
+
+  @Override
   public List<ApiRoute> routes(RouteContext ctx) {
     Downstream services = ctx.services();
     AuthConfig auth = AuthConfig.from(ctx.config());

@@ -221,7 +221,16 @@ public final class ContractValidator {
       if (validator == null) {
         return;
       }
-      OutputUnit result = validator.validate(parse(body));
+      OutputUnit result;
+      try {
+        result = validator.validate(parse(body));
+      } catch (HttpStatusFailure e) {
+        throw e;
+      } catch (RuntimeException validatorBug) {
+        // the schema library tripped over a value (seen: format checks on odd strings): the value is
+        // the client's to fix, the field unknown; the record's own rules still name it where they can
+        throw Failure.invalid(null, "the body does not match the contract");
+      }
       if (!result.getValid()) {
         throw SchemaFailures.of(result, "");
       }

@@ -25,8 +25,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The gateway's one route table: every service's {@link ApiRoute} rows mounted alike. Per request,
  * in this order: the route is named for metrics; the token and role are checked and the caller's
- * rate limit taken, before any body is buffered; the body is read strictly into the route's record
- * (and its account's own limit taken, where the route has one); an {@code Idempotency-Key} is
+ * rate limit taken, before any body is buffered; parameters and body are validated against the
+ * route's OpenAPI operation, and the body is read strictly into the route's record
+ * after the request is checked against its operation in the OpenAPI document (and the account's
+ * own limit taken, where the route has one); an {@code Idempotency-Key} is
  * claimed or its first answer replayed; the route's downstream call runs and its reply is written.
  * Any failure goes to the router's failure handler (Problems).
  */
@@ -38,18 +40,20 @@ public final class RouteTable {
   private final RateLimits limits;
   private final RateLeases leases;
   private final IdempotencyKeys idempotency;
+  private final ContractValidator contract;
 
   /**
    * {@code bodyHandler}: the BodyHandler, put only on routes that take a body, so reads never buffer
    * one; {@code leases}: null when rate limits are off.
    */
   public RouteTable(BearerAuth auth, Handler<RoutingContext> bodyHandler, RateLimits limits, RateLeases leases,
-                    IdempotencyKeys idempotency) {
+                    IdempotencyKeys idempotency, ContractValidator contract) {
     this.auth = auth;
     this.bodyHandler = bodyHandler;
     this.limits = limits;
     this.leases = limits.enabled() ? leases : null;
     this.idempotency = idempotency;
+    this.contract = contract;
   }
 
   /** Mounts {@code routes}, literal paths before parameter paths; a method and path declared twice fails start-up. */
@@ -75,7 +79,11 @@ public final class RouteTable {
       // the read path: one route to match
       router.route(route.method(), path).handler(ctx -> {
         RequestLog.route(ctx, path);
-        admit(route, ctx, () -> run(route, ctx, null));
+        admit(route, ctx, () -> {
+          if (valid(route, ctx)) {
+            run(route, ctx, null);
+          }
+        });
       });
       return;
     }
@@ -131,7 +139,21 @@ public final class RouteTable {
     });
   }
 
+  /** Checks the request against its operation in the OpenAPI document; a failure is already sent on. */
+  private boolean valid(ApiRoute route, RoutingContext ctx) {
+    try {
+      contract.check(RequestParts.of(ctx), route.operationId());
+      return true;
+    } catch (RuntimeException e) {
+      ctx.fail(e);
+      return false;
+    }
+  }
+
   private void withBody(ApiRoute route, RoutingContext ctx) {
+    if (!valid(route, ctx)) {
+      return;
+    }
     Object body;
     try {
       boolean absent = ctx.body().length() <= 0;

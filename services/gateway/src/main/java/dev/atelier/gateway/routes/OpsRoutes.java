@@ -1,5 +1,6 @@
 package dev.atelier.gateway.routes;
 
+import dev.atelier.gateway.edge.OpenApiDocument;
 import dev.atelier.gateway.edge.RequestLog;
 import dev.atelier.runtime.ops.NodeHealth;
 import io.vertx.core.Vertx;
@@ -8,13 +9,15 @@ import io.vertx.ext.web.Router;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.time.Duration;
 
-/** /health/live, /health/ready and /metrics: public, and free of user data. */
+/** /health/live, /health/ready, /metrics and /openapi.yaml: public, and free of user data. */
 public final class OpsRoutes {
   private static final Duration CHECK_DEADLINE = Duration.ofSeconds(1);
   private final Vertx vertx;
+  private final OpenApiDocument document;
 
-  public OpsRoutes(Vertx vertx) {
+  public OpsRoutes(Vertx vertx, OpenApiDocument document) {
     this.vertx = vertx;
+    this.document = document;
   }
 
   public void mount(Router router) {
@@ -33,6 +36,11 @@ public final class OpsRoutes {
             .putHeader("Cache-Control", "no-store")
             .end(new JsonObject().put("status", report.status().name()).put("checks", report.checks()).encode());
       });
+    });
+    String yaml = document.yaml();
+    router.get("/openapi.yaml").handler(ctx -> {
+      RequestLog.route(ctx, "/openapi.yaml");
+      ctx.response().putHeader("Content-Type", "application/yaml").putHeader("Cache-Control", "public, max-age=300").end(yaml);
     });
     router.get("/metrics").handler(ctx -> {
       RequestLog.route(ctx, "/metrics");
