@@ -1,0 +1,121 @@
+package dev.atelier.gateway.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atelier.runtime.testing.Await;
+import dev.atelier.runtime.testing.HttpTestClient;
+import dev.atelier.runtime.testing.TestDatabase;
+import dev.atelier.runtime.testing.TestServers;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract is code: every operation of the served document is called on the full platform, and
+ * each answer (success and problem alike) must match the schema documented for its status.
+ */
+class OpenApiContractIT {
+  private static TestDatabase db;
+  private static dev.atelier.launcher.TestPlatform platform;
+  private static Vertx vertx;
+  private static ResponseSchemas schemas;
+  private static HttpTestClient http;
+
+  @BeforeAll
+  static void start() {
+    db = TestServers.newDatabase();
+    JsonObject config = TestServers.config(db);
+    platform = dev.atelier.launcher.TestPlatform.start(config);
+    http = new HttpTestClient(platform.port());
+    vertx = Vertx.vertx();
+    schemas = new ResponseSchemas(vertx, Await.result(ContractValidator.create(vertx, OpenApiSources.all())));
+  }
+
+  @AfterAll
+  static void stop() {
+    Await.result(vertx.close());
+    platform.close();
+    db.close();
+  }
+
+  private static HttpResponse<String> documented(String operationId, HttpResponse<String> r) {
+    String type = r.headers().firstValue("Content-Type").orElse(null);
+    schemas.assertDocumented(operationId, r.statusCode(), type, r.body().isEmpty() ? null : r.body());
+    return r;
+  }
+
+  private static HttpResponse<String> post(String path, String token, String body) {
+    return http.json("POST", path, token, body);
+  }
+
+  @Test
+  @DisplayName("/openapi.yaml serves the merged 3.1 document; it is kept for the linter")
+  void servedDocument() throws Exception {
+    var r = documented("getOpenApi", http.get("/openapi.yaml"));
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).startsWith("openapi: 3.1.0").contains("operationId: createProduct", "operationId: login");
+    Files.writeString(Path.of("target/openapi.yaml"), r.body());
+  }
+
+  @Test
+  @DisplayName("auth and account answers match their documented schemas")
+  void accounts() {
+    String email = "c" + UUID.randomUUID() + "@example.com";
+    String registration = "{\"email\":\"" + email + "\",\"password\":\"correct horse battery\",\"name\":\"Cleo\",\"role\":\"customer\"}";
+    assertThat(documented("registerUser", post("/api/auth/register", null, registration)).statusCode()).isEqualTo(201);
+    assertThat(documented("registerUser", post("/api/auth/register", null, registration)).statusCode()).isEqualTo(409);
+    assertThat(documented("registerUser", post("/api/auth/register", null, "{\"email\":\"x\"}")).statusCode()).isEqualTo(422);
+    var login = documented("login", post("/api/auth/login", null, "{\"email\":\"" + email + "\",\"password\":\"correct horse battery\"}"));
+    assertThat(login.statusCode()).isEqualTo(200);
+    assertThat(documented("login", post("/api/auth/login", null, "{\"email\":\"" + email + "\",\"password\":\"wrong one!\"}"))
+        .statusCode()).isEqualTo(401);
+    JsonObject pair = HttpTestClient.body(login);
+    var refreshed = documented("refreshSession", post("/api/auth/refresh", null,
+        "{\"refreshToken\":\"" + pair.getString("refreshToken") + "\"}"));
+    assertThat(refreshed.statusCode()).isEqualTo(200);
+    String access = HttpTestClient.body(refreshed).getString("accessToken");
+    var me = documented("getMe", http.send(http.request("/api/users/me").header("Authorization", "Bearer " + access).GET().build()));
+    assertThat(HttpTestClient.body(me).getString("email")).isEqualTo(email);
+    assertThat(documented("getMe", http.get("/api/users/me")).statusCode()).isEqualTo(401);
+    assertThat(documented("getJwks", http.get("/.well-known/jwks.json")).statusCode()).isEqualTo(200);
+    assertThat(documented("logout", post("/api/auth/logout", access, null)).statusCode()).isEqualTo(204);
+  }
+
+  @Test
+  @DisplayName("product answers match their documented schemas, problems included")
+  void products() {
+    String merchant = platform.token(UUID.randomUUID(), dev.atelier.codecs.users.Role.MERCHANT);
+    var created = documented("createProduct", post("/api/products", merchant,
+        "{\"name\":\"Lamp\",\"priceCents\":1200,\"currency\":\"EUR\",\"tags\":[\"light\"],\"stock\":2,"
+            + "\"variants\":[{\"sku\":\"L-" + UUID.randomUUID().toString().substring(0, 8) + "\",\"name\":\"Brass\",\"priceCents\":1500,\"stock\":1}]}"));
+    assertThat(created.statusCode()).isEqualTo(201);
+    String id = HttpTestClient.body(created).getString("id");
+    assertThat(documented("createProduct", post("/api/products", merchant, "{\"name\":\"\"}")).statusCode()).isEqualTo(422);
+    assertThat(documented("createProduct", post("/api/products", null, "{}")).statusCode()).isEqualTo(401);
+    assertThat(documented("getProduct", http.get("/api/products/" + id + "?include=variants")).statusCode()).isEqualTo(200);
+    assertThat(documented("getProduct", http.get("/api/products/" + UUID.randomUUID())).statusCode()).isEqualTo(404);
+    assertThat(documented("listProducts", http.get("/api/products?limit=5")).statusCode()).isEqualTo(200);
+    assertThat(documented("listProducts", http.get("/api/products?fields=id,name&limit=5")).statusCode()).isEqualTo(200);
+    assertThat(documented("listProducts", http.get("/api/products?limit=1000")).statusCode()).isEqualTo(422);
+    assertThat(documented("updateProduct", http.json("PATCH", "/api/products/" + id, merchant, "{\"priceCents\":900}"))
+        .statusCode()).isEqualTo(200);
+    assertThat(documented("deleteProduct", http.json("DELETE", "/api/products/" + id, merchant, null)).statusCode()).isEqualTo(204);
+    assertThat(documented("deleteProduct", http.json("DELETE", "/api/products/" + id, merchant, null)).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  @DisplayName("health answers match their documented schemas")
+  void health() {
+    assertThat(documented("getLive", http.get("/health/live")).statusCode()).isEqualTo(200);
+    assertThat(documented("getReady", http.get("/health/ready")).statusCode()).isEqualTo(200);
+    assertThat(http.send(http.request("/metrics").GET().build()).statusCode()).isEqualTo(200);
+  }
+}
