@@ -1,4 +1,5 @@
--- wrk script: GET /api/products/{id} for a random id from the file given after "--".
+-- wrk script: GET /api/products/{id} for a random id from the file given after "--"; an access
+-- token given after the file ("-- ids-file token") is sent as "Authorization: Bearer <token>".
 -- With COUNT_CACHE=1 it also counts X-Cache hit/miss answers (costs wrk some CPU, so only then).
 -- done() prints one machine-readable line: RESULT requests req_per_s p50_ms p99_ms errors hits misses
 local ids = {}
@@ -15,6 +16,7 @@ function init(args)
   for line in io.lines(args[1]) do
     if #line > 0 then ids[#ids + 1] = line end
   end
+  if args[2] and #args[2] > 0 then wrk.headers["Authorization"] = "Bearer " .. args[2] end
   math.randomseed(os.time() * 1000 + id)
   hits, misses = 0, 0
 end

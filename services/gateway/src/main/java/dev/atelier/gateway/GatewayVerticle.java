@@ -97,7 +97,7 @@ public final class GatewayVerticle extends VerticleBase {
   private Future<?> serve(Prepared prepared, ContractValidator contract) {
     var config = GatewayConfig.from(config());
     var problems = new Problems(config.retryAfterSeconds());
-    var auth = new BearerAuth(prepared.verifier());
+    var auth = new BearerAuth(prepared.verifier(), AuthConfig.from(config()).clockSkew());
     var routes = prepared.routes();
 
     Router router = Router.router(vertx);

@@ -4,11 +4,11 @@ import dev.atelier.codecs.Failure;
 import dev.atelier.codecs.users.Role;
 import dev.atelier.runtime.auth.AccessTokenVerifier;
 import dev.atelier.runtime.auth.TokenRejected;
-import dev.atelier.runtime.auth.VerifiedToken;
 import dev.atelier.runtime.http.Caller;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,17 +18,18 @@ import org.slf4j.LoggerFactory;
  * (algorithm pinned, typ, iss, aud, exp required, nbf, known kid). A missing, malformed or bad
  * token is 401 (with WWW-Authenticate); a valid token of the wrong role is 403. The verified caller
  * is kept on the routing context for the route's handler. Verification runs on the event loop: an
- * RS256 check costs about 50 µs, so a token verified lately is remembered until it expires.
+ * RS256 check costs about 50 µs, so accepted tokens are remembered until they expire
+ * ({@link VerifiedTokenCache}) and a client's next request with the same token skips it.
  */
 public final class BearerAuth {
   private static final Logger log = LoggerFactory.getLogger(BearerAuth.class);
   private static final String CALLER = "atelier.caller";
-  private static final int REMEMBERED_TOKENS = 10_000;
-  private final AccessTokenVerifier verifier;
-  private final VerifiedTokens recent = new VerifiedTokens(REMEMBERED_TOKENS, Clock.systemUTC());
+  /** Per gateway verticle; 10,000 tokens of about 700 bytes is under 20 MB. */
+  static final int CACHED_TOKENS = 10_000;
+  private final VerifiedTokenCache verifier;
 
-  public BearerAuth(AccessTokenVerifier verifier) {
-    this.verifier = verifier;
+  public BearerAuth(AccessTokenVerifier verifier, Duration clockSkew) {
+    this.verifier = new VerifiedTokenCache(verifier::verify, clockSkew, Clock.systemUTC(), CACHED_TOKENS);
   }
 
   /** The caller a check attached, or null on a public route called without a token. */
@@ -49,19 +50,14 @@ public final class BearerAuth {
     if (header.length() < 8 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return Future.failedFuture(Failure.unauthorized("the Authorization header must read 'Bearer <token>'"));
     }
-    String token = header.substring(7).strip();
-    VerifiedToken verified = recent.get(token);
-    if (verified == null) {
-      try {
-        verified = verifier.verify(token);
-      } catch (TokenRejected e) {
-        // the reason helps whoever debugs a client; the token itself is never logged
-        log.debug("access token refused: {}", e.reason());
-        return Future.failedFuture(Failure.unauthorized("the access token is invalid or expired"));
-      }
-      recent.put(token, verified);
+    Caller caller;
+    try {
+      caller = verifier.verify(header.substring(7).strip()).caller();
+    } catch (TokenRejected e) {
+      // the reason helps whoever debugs a client; the token itself is never logged
+      log.debug("access token refused: {}", e.reason());
+      return Future.failedFuture(Failure.unauthorized("the access token is invalid or expired"));
     }
-    Caller caller = verified.caller();
     if (!allowed.isEmpty() && !allowed.contains(caller.role())) {
       return Future.failedFuture(Failure.forbidden("this route is for "
           + String.join(" or ", allowed.stream().map(Role::claim).sorted().toList())));
