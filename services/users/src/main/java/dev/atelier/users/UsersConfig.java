@@ -9,13 +9,17 @@ import io.vertx.core.json.JsonObject;
  * Argon2 and signing, the Argon2 cost, and the admin account made on first start. The admin
  * password is a secret: toString never shows it.
  */
-record UsersConfig(int poolSize, int hashWorkers, Argon2Params argon2, String adminEmail, String adminPassword) {
+record UsersConfig(int poolSize, int hashWorkers, int maxPendingHashes, Argon2Params argon2, String adminEmail,
+                   String adminPassword) {
   UsersConfig {
     if (poolSize < 1) {
       throw new IllegalArgumentException("users.poolSize must be at least 1");
     }
     if (hashWorkers < 1) {
       throw new IllegalArgumentException("users.hashWorkers must be at least 1");
+    }
+    if (maxPendingHashes < 1) {
+      throw new IllegalArgumentException("users.maxPendingHashes must be at least 1");
     }
     adminEmail = adminEmail == null ? "" : adminEmail.strip();
     adminPassword = adminPassword == null ? "" : adminPassword;
@@ -37,7 +41,7 @@ record UsersConfig(int poolSize, int hashWorkers, Argon2Params argon2, String ad
     JsonObject users = root.getJsonObject("users");
     JsonObject argon2 = users.getJsonObject("argon2");
     JsonObject admin = root.getJsonObject("admin");
-    return new UsersConfig(users.getInteger("poolSize"), users.getInteger("hashWorkers"),
+    return new UsersConfig(users.getInteger("poolSize"), users.getInteger("hashWorkers"), users.getInteger("maxPendingHashes"),
         new Argon2Params(argon2.getInteger("memoryKib"), argon2.getInteger("iterations"), argon2.getInteger("parallelism")),
         admin.getString("email"), admin.getString("password"));
   }
@@ -48,7 +52,8 @@ record UsersConfig(int poolSize, int hashWorkers, Argon2Params argon2, String ad
 
   @Override
   public String toString() {
-    return "UsersConfig[poolSize=" + poolSize + ", hashWorkers=" + hashWorkers + ", argon2=" + argon2
+    return "UsersConfig[poolSize=" + poolSize + ", hashWorkers=" + hashWorkers + ", maxPendingHashes=" + maxPendingHashes
+        + ", argon2=" + argon2
         + ", adminEmail=" + adminEmail + ", adminPassword=" + (hasAdmin() ? "***" : "") + "]";
   }
 }

@@ -17,7 +17,9 @@ import dev.atelier.runtime.auth.AuthConfig;
 import dev.atelier.runtime.db.PgFailures;
 import dev.atelier.runtime.messaging.Outbox;
 import io.vertx.core.Future;
+import dev.atelier.codecs.FailureCode;
 import io.vertx.core.WorkerExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
 import io.vertx.sqlclient.Pool;
 import java.time.Instant;
 import java.util.Optional;
@@ -36,6 +38,8 @@ final class UsersHandlers {
 
   private final Pool pool;
   private final WorkerExecutor crypto;
+  private final int maxPendingCrypto;
+  private final AtomicInteger pendingCrypto = new AtomicInteger();
   private final PasswordHasher hasher;
   private final String dummyHash;
   private final AccessTokens tokens;
@@ -45,10 +49,11 @@ final class UsersHandlers {
   private final Outbox outbox;
 
   /** {@code dummyHash}: checked for unknown emails, so they cost what a wrong password costs. */
-  UsersHandlers(Pool pool, WorkerExecutor crypto, PasswordHasher hasher, String dummyHash, AccessTokens tokens,
-                AuthConfig auth, UserRepository users, SessionRepository sessions, Outbox outbox) {
+  UsersHandlers(Pool pool, WorkerExecutor crypto, int maxPendingCrypto, PasswordHasher hasher, String dummyHash,
+                AccessTokens tokens, AuthConfig auth, UserRepository users, SessionRepository sessions, Outbox outbox) {
     this.pool = pool;
     this.crypto = crypto;
+    this.maxPendingCrypto = maxPendingCrypto;
     this.hasher = hasher;
     this.dummyHash = dummyHash;
     this.tokens = tokens;
@@ -172,7 +177,17 @@ final class UsersHandlers {
     return Instant.now().plus(auth.refreshTokenLifetime());
   }
 
+  /**
+   * Runs hashing or signing on the crypto pool, refusing at once (429) when {@code maxPendingCrypto}
+   * are already waiting: an unbounded queue under a login flood made every caller wait past the bus
+   * timeout, hashed for callers who had gone, and opened the users breaker for everyone.
+   */
   private <T> Future<T> onWorker(java.util.concurrent.Callable<T> work) {
-    return crypto.executeBlocking(work, false);
+    if (pendingCrypto.incrementAndGet() > maxPendingCrypto) {
+      pendingCrypto.decrementAndGet();
+      return Future.failedFuture(new Failure(FailureCode.RATE_LIMITED, null,
+          "too many sign-ins are being checked right now; retry in a moment"));
+    }
+    return crypto.executeBlocking(work, false).andThen(done -> pendingCrypto.decrementAndGet());
   }
 }

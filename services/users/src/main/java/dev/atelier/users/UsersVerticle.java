@@ -38,7 +38,7 @@ public final class UsersVerticle extends VerticleBase {
     Future<String> dummyHash = crypto.executeBlocking(() -> hasher.hash(UUID.randomUUID().toString()), false);
     return Future.all(Migrations.run(vertx, pg, SERVICE), tokens, dummyHash).compose(ready -> {
       pool = PgPools.forService(vertx, pg, SERVICE, config.poolSize());
-      var handlers = new UsersHandlers(pool, crypto, hasher, dummyHash.result(), tokens.result(), auth, users,
+      var handlers = new UsersHandlers(pool, crypto, config.maxPendingHashes(), hasher, dummyHash.result(), tokens.result(), auth, users,
           new SessionRepository(), outbox);
       return new AdminBootstrap(pool, crypto, hasher, users, outbox).ensure(config).compose(admin -> Future.all(List.of(
           bus.serve(UsersApi.REGISTER, handlers::register),
