@@ -3,6 +3,9 @@ package dev.atelier.gateway;
 import dev.atelier.codecs.platform.Readiness;
 import dev.atelier.codecs.platform.ReadinessCheck;
 import dev.atelier.gateway.auth.BearerAuth;
+import dev.atelier.gateway.auth.RevokedSessions;
+import dev.atelier.codecs.platform.Identity;
+import dev.atelier.codecs.platform.ListRevokedSessions;
 import dev.atelier.runtime.auth.AccessTokenVerifier;
 import dev.atelier.runtime.auth.AuthConfig;
 import dev.atelier.gateway.edge.ContractValidator;
@@ -43,10 +46,12 @@ import java.util.Objects;
 
 /** The HTTP edge: every module's routes in one table, every failure answered by Problems. */
 public final class GatewayVerticle extends VerticleBase {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(GatewayVerticle.class);
   private final List<ServiceModule> modules;
   private HttpServer server;
   private IdempotencyKeys idempotency;
   private long leaseSweep = -1;
+  private long revocationSweep = -1;
   private IdempotencyCleanup cleanup;
 
   /** The modules found on the class path. */
@@ -68,7 +73,7 @@ public final class GatewayVerticle extends VerticleBase {
       // reading key files and modules' route tables is file work: on a worker, not the event loop
       return vertx.executeBlocking(() -> prepare(services));
     }).compose(prepared -> ContractValidator.create(vertx, prepared.document())
-        .compose(contract -> serve(prepared, contract)));
+        .compose(contract -> serve(services, prepared, contract)));
   }
 
   private record Prepared(AccessTokenVerifier verifier, List<ApiRoute> routes, OpenApiDocument document) {}
@@ -94,10 +99,13 @@ public final class GatewayVerticle extends VerticleBase {
     return routes;
   }
 
-  private Future<?> serve(Prepared prepared, ContractValidator contract) {
+  private Future<?> serve(Downstream services, Prepared prepared, ContractValidator contract) {
     var config = GatewayConfig.from(config());
     var problems = new Problems(config.retryAfterSeconds());
-    var auth = new BearerAuth(prepared.verifier(), AuthConfig.from(config()).clockSkew());
+    var authConfig = AuthConfig.from(config());
+    var revoked = RevokedSessions.of(vertx, authConfig.accessTokenLifetime().plus(authConfig.clockSkew()));
+    var auth = new BearerAuth(prepared.verifier(), authConfig.clockSkew(), revoked);
+    followRevocations(services, revoked, authConfig);
     var routes = prepared.routes();
 
     Router router = Router.router(vertx);
@@ -135,6 +143,30 @@ public final class GatewayVerticle extends VerticleBase {
     return server.listen();
   }
 
+  /**
+   * Hears every session revocation from now on, then asks for those of the last token lifetime it
+   * missed; if that list cannot be had yet (users still starting), it is asked again shortly.
+   */
+  private void followRevocations(Downstream services, RevokedSessions revoked, AuthConfig auth) {
+    var bus = Bus.of(vertx, config());
+    bus.subscribe(Identity.SESSIONS_REVOKED, revoked::add);
+    revocationSweep = vertx.setPeriodic(30_000, t -> revoked.dropExpired());
+    catchUp(services, revoked, auth, 1);
+  }
+
+  private void catchUp(Downstream services, RevokedSessions revoked, AuthConfig auth, int attempt) {
+    var since = java.time.Instant.now().minus(auth.accessTokenLifetime()).minus(auth.clockSkew());
+    services.call(Identity.LIST_REVOKED_SESSIONS, new ListRevokedSessions(since)).onComplete(ar -> {
+      if (ar.succeeded()) {
+        revoked.add(ar.result());
+      } else if (attempt < 20) {
+        vertx.setTimer(Math.min(30_000, 500L * attempt), t -> catchUp(services, revoked, auth, attempt + 1));
+      } else {
+        log.warn("could not learn the sessions revoked before this gateway started: {}", ar.cause().getMessage());
+      }
+    });
+  }
+
   /** Each service the gateway routes to must answer its readiness ping, or this node cannot serve those routes. */
   private void registerReadiness(Downstream services, String service) {
     NodeHealth.of(vertx).register(new HealthCheck(service, true,
@@ -144,6 +176,7 @@ public final class GatewayVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(leaseSweep);
+    vertx.cancelTimer(revocationSweep);
     if (cleanup != null) {
       cleanup.stop();
     }

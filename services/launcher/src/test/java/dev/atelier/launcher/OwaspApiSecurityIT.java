@@ -42,9 +42,8 @@ import org.junit.jupiter.api.TestInstance;
  * start when its routes and the OpenAPI document disagree), API10 (unsafe consumption of third-party
  * APIs). There are no admin routes yet, so function-level checks on them wait for those routes.
  *
- * <p>Known gap, so not asserted as a refusal: access tokens are checked statelessly, so after a
- * logout, or after a refresh-token replay revokes a session, that session's access tokens keep
- * working until their exp (auth.accessTokenMinutes, 15). The gateway never looks at {@code sid}.
+ * <p>Access tokens are checked without a database, but a session that ends (logout, a replayed
+ * refresh token) is broadcast to every gateway, which then refuses that session's access tokens too.
  */
 @DisplayName("OWASP API Security Top 10 (2023): attacks through the gateway that must fail")
 class OwaspApiSecurityIT {
@@ -449,6 +448,35 @@ class OwaspApiSecurityIT {
       Account other = signUp("other", Role.CUSTOMER);
       String next = Platform.body(refresh(other.refresh())).getString("refreshToken");
       assertThat(refresh(next).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @DisplayName("after logout the session's access token is refused too, though signed and unexpired: 401")
+    void logoutEndsTheAccessToken() {
+      Account user = signUp("leaver-access", Role.CUSTOMER);
+      assertThat(me(user.access()).statusCode()).isEqualTo(200);
+      assertThat(platform.json("POST", "/api/auth/logout", user.access(), null).statusCode()).isEqualTo(204);
+      dev.atelier.runtime.testing.Await.until(Duration.ofSeconds(10), "the logged-out token to be refused",
+          () -> me(user.access()).statusCode() == 401);
+      assertUnauthorized(me(user.access()));
+      Account other = signUp("stayer-access", Role.CUSTOMER);
+      assertThat(me(other.access()).statusCode()).as("another session is untouched").isEqualTo(200);
+    }
+
+    @Test
+    @DisplayName("a replayed refresh token ends its session's access tokens as well: 401")
+    void replayEndsTheAccessToken() {
+      Account victim = signUp("victim-access", Role.CUSTOMER);
+      var second = refresh(victim.refresh());
+      String access = Platform.body(second).getString("accessToken");
+      assertThat(me(access).statusCode()).isEqualTo(200);
+      assertUnauthorized(refresh(victim.refresh()));
+      dev.atelier.runtime.testing.Await.until(Duration.ofSeconds(10), "the replayed session's token to be refused",
+          () -> me(access).statusCode() == 401);
+    }
+
+    private HttpResponse<String> me(String access) {
+      return platform.send(platform.request("/api/users/me").header("Authorization", "Bearer " + access).GET().build());
     }
 
     @Test

@@ -29,7 +29,9 @@ final class SessionRepository {
   private static final String REVOKE_OWN_BY_TOKEN = """
       UPDATE sessions s SET revoked_at = clock_timestamp()
       FROM refresh_tokens t
-      WHERE t.token_hash = $1 AND s.id = t.session_id AND s.user_id = $2 AND s.revoked_at IS NULL""";
+      WHERE t.token_hash = $1 AND s.id = t.session_id AND s.user_id = $2 AND s.revoked_at IS NULL
+      RETURNING s.id""";
+  private static final String REVOKED_SINCE = "SELECT id FROM sessions WHERE revoked_at > $1";
 
   /** The session a live refresh token belonged to, now that the token is spent. */
   record Rotation(UUID sessionId, UUID userId) {}
@@ -78,8 +80,15 @@ final class SessionRepository {
     return db.preparedQuery(REVOKE_OWN).execute(Tuple.of(sessionId, userId)).map(rows -> rows.rowCount());
   }
 
-  /** Revokes the session a refresh token belongs to, if it is this user's. */
-  Future<Integer> revokeOwnByToken(SqlClient db, byte[] tokenHash, UUID userId) {
-    return db.preparedQuery(REVOKE_OWN_BY_TOKEN).execute(Tuple.of(Buffer.buffer(tokenHash), userId)).map(rows -> rows.rowCount());
+  /** Revokes the session a refresh token belongs to, if it is this user's; the session revoked, if any. */
+  Future<java.util.List<UUID>> revokeOwnByToken(SqlClient db, byte[] tokenHash, UUID userId) {
+    return db.preparedQuery(REVOKE_OWN_BY_TOKEN).execute(Tuple.of(Buffer.buffer(tokenHash), userId))
+        .map(rows -> { var ids = new java.util.ArrayList<UUID>(); rows.forEach(r -> ids.add(r.getUUID("id"))); return ids; });
+  }
+
+  /** Sessions revoked after {@code since}: what a gateway that just started must refuse. */
+  Future<java.util.List<UUID>> revokedSince(SqlClient db, java.time.Instant since) {
+    return db.preparedQuery(REVOKED_SINCE).execute(Tuple.of(since.atOffset(java.time.ZoneOffset.UTC)))
+        .map(rows -> { var ids = new java.util.ArrayList<UUID>(); rows.forEach(r -> ids.add(r.getUUID("id"))); return ids; });
   }
 }

@@ -18,6 +18,12 @@ import dev.atelier.runtime.db.PgFailures;
 import dev.atelier.runtime.messaging.Outbox;
 import io.vertx.core.Future;
 import dev.atelier.codecs.FailureCode;
+import dev.atelier.codecs.platform.Identity;
+import dev.atelier.codecs.platform.ListRevokedSessions;
+import dev.atelier.codecs.platform.SessionsRevoked;
+import dev.atelier.runtime.bus.Bus;
+import java.util.ArrayList;
+import java.util.List;
 import io.vertx.core.WorkerExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 import io.vertx.sqlclient.Pool;
@@ -38,6 +44,7 @@ final class UsersHandlers {
 
   private final Pool pool;
   private final WorkerExecutor crypto;
+  private final Bus bus;
   private final int maxPendingCrypto;
   private final AtomicInteger pendingCrypto = new AtomicInteger();
   private final PasswordHasher hasher;
@@ -49,9 +56,10 @@ final class UsersHandlers {
   private final Outbox outbox;
 
   /** {@code dummyHash}: checked for unknown emails, so they cost what a wrong password costs. */
-  UsersHandlers(Pool pool, WorkerExecutor crypto, int maxPendingCrypto, PasswordHasher hasher, String dummyHash,
+  UsersHandlers(Pool pool, Bus bus, WorkerExecutor crypto, int maxPendingCrypto, PasswordHasher hasher, String dummyHash,
                 AccessTokens tokens, AuthConfig auth, UserRepository users, SessionRepository sessions, Outbox outbox) {
     this.pool = pool;
+    this.bus = bus;
     this.crypto = crypto;
     this.maxPendingCrypto = maxPendingCrypto;
     this.hasher = hasher;
@@ -133,6 +141,7 @@ final class UsersHandlers {
         return sessions.revoke(pool, state.get().sessionId()).map(revoked -> {
           if (revoked > 0) {
             log.warn("a spent refresh token of session {} was presented again: session revoked", state.get().sessionId());
+            announceRevoked(List.of(state.get().sessionId()));
           }
           return revoked;
         }).mapEmpty();
@@ -143,11 +152,33 @@ final class UsersHandlers {
   }
 
   Future<LoggedOut> logout(Logout l) {
+    var ended = new ArrayList<UUID>();
     return pool.withTransaction(tx -> sessions.revokeOwn(tx, l.sessionId(), l.userId())
-            .compose(own -> l.refreshToken() == null ? Future.succeededFuture(own)
-                : sessions.revokeOwnByToken(tx, RefreshToken.hashOf(l.refreshToken()), l.userId()).map(other -> own + other)))
+            .compose(own -> {
+              if (own > 0) {
+                ended.add(l.sessionId());
+              }
+              return l.refreshToken() == null ? Future.succeededFuture()
+                  : sessions.revokeOwnByToken(tx, RefreshToken.hashOf(l.refreshToken()), l.userId()).map(ended::addAll);
+            }))
         .recover(PgFailures::translate)
-        .map(revoked -> new LoggedOut(l.userId(), revoked));
+        // after commit: the edge stops accepting the sessions' access tokens too
+        .map(v -> {
+          announceRevoked(ended);
+          return new LoggedOut(l.userId(), ended.size());
+        });
+  }
+
+  /** The sessions revoked since {@code q.since()}, for a gateway that was not listening. */
+  Future<SessionsRevoked> listRevokedSessions(ListRevokedSessions q) {
+    return sessions.revokedSince(pool, q.since()).recover(PgFailures::translate)
+        .map(ids -> new SessionsRevoked(ids, Instant.now()));
+  }
+
+  private void announceRevoked(List<UUID> sessionIds) {
+    if (!sessionIds.isEmpty()) {
+      bus.publish(Identity.SESSIONS_REVOKED, new SessionsRevoked(sessionIds, Instant.now()));
+    }
   }
 
   Future<UserView> getUser(GetUser q) {

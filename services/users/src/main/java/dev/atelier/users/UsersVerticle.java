@@ -1,5 +1,6 @@
 package dev.atelier.users;
 
+import dev.atelier.codecs.platform.Identity;
 import dev.atelier.codecs.users.UsersApi;
 import dev.atelier.runtime.auth.AccessTokens;
 import dev.atelier.runtime.auth.AuthConfig;
@@ -38,10 +39,11 @@ public final class UsersVerticle extends VerticleBase {
     Future<String> dummyHash = crypto.executeBlocking(() -> hasher.hash(UUID.randomUUID().toString()), false);
     return Future.all(Migrations.run(vertx, pg, SERVICE), tokens, dummyHash).compose(ready -> {
       pool = PgPools.forService(vertx, pg, SERVICE, config.poolSize());
-      var handlers = new UsersHandlers(pool, crypto, config.maxPendingHashes(), hasher, dummyHash.result(), tokens.result(), auth, users,
+      var handlers = new UsersHandlers(pool, bus, crypto, config.maxPendingHashes(), hasher, dummyHash.result(), tokens.result(), auth, users,
           new SessionRepository(), outbox);
       return new AdminBootstrap(pool, crypto, hasher, users, outbox).ensure(config).compose(admin -> Future.all(List.of(
           bus.serve(UsersApi.REGISTER, handlers::register),
+          bus.serve(Identity.LIST_REVOKED_SESSIONS, handlers::listRevokedSessions),
           bus.serve(UsersApi.LOGIN, handlers::login),
           bus.serve(UsersApi.REFRESH, handlers::refresh),
           bus.serve(UsersApi.LOGOUT, handlers::logout),

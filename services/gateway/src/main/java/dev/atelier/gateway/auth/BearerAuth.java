@@ -27,9 +27,11 @@ public final class BearerAuth {
   /** Per gateway verticle; 10,000 tokens of about 700 bytes is under 20 MB. */
   static final int CACHED_TOKENS = 10_000;
   private final VerifiedTokenCache verifier;
+  private final RevokedSessions revoked;
 
-  public BearerAuth(AccessTokenVerifier verifier, Duration clockSkew) {
+  public BearerAuth(AccessTokenVerifier verifier, Duration clockSkew, RevokedSessions revoked) {
     this.verifier = new VerifiedTokenCache(verifier::verify, clockSkew, Clock.systemUTC(), CACHED_TOKENS);
+    this.revoked = revoked;
   }
 
   /** The caller a check attached, or null on a public route called without a token. */
@@ -53,6 +55,10 @@ public final class BearerAuth {
     Caller caller;
     try {
       caller = verifier.verify(header.substring(7).strip()).caller();
+      if (revoked.contains(caller.sessionId())) {
+        // signed and unexpired, but its session was ended (logout, a replayed refresh token)
+        throw new TokenRejected(TokenRejected.Reason.REVOKED, "the session has ended");
+      }
     } catch (TokenRejected e) {
       // the reason helps whoever debugs a client; the token itself is never logged
       log.debug("access token refused: {}", e.reason());

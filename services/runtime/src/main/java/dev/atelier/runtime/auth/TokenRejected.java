@@ -8,7 +8,9 @@ public final class TokenRejected extends RuntimeException {
   /** One value per check, so a test can prove which check refused a forged token. */
   public enum Reason {
     MISSING, MALFORMED, ALGORITHM, TYPE, UNKNOWN_KEY, SIGNATURE, EXPIRED, NOT_YET_VALID,
-    ISSUER, AUDIENCE, MISSING_CLAIM, SUBJECT, ROLE
+    ISSUER, AUDIENCE, MISSING_CLAIM, SUBJECT, ROLE,
+    /** Valid in itself, but its session was ended (logout, a replayed refresh token). */
+    REVOKED
   }
 
   private final Reason reason;

@@ -1,6 +1,7 @@
 package dev.atelier.runtime.bus;
 
 import dev.atelier.codecs.Address;
+import dev.atelier.codecs.Broadcast;
 import dev.atelier.codecs.Failure;
 import dev.atelier.codecs.FailureCode;
 import dev.atelier.runtime.ops.Correlation;
@@ -78,6 +79,25 @@ public final class Bus {
       affinity.register(loopAddress, twin);
       return consumer;
     });
+  }
+
+  /** Publishes {@code event} to every subscriber of {@code broadcast} on every node; no reply, no retry. */
+  public <E> void publish(Broadcast<E> broadcast, E event) {
+    var options = new DeliveryOptions();
+    String cid = Correlation.current();
+    if (cid != null) {
+      options.addHeader(Correlation.BUS_HEADER, cid);
+    }
+    vertx.eventBus().publish(broadcast.address(), event, options);
+  }
+
+  /** Hands every {@code broadcast} event to {@code handler}; completes once the subscription is registered. */
+  public <E> Future<MessageConsumer<E>> subscribe(Broadcast<E> broadcast, java.util.function.Consumer<E> handler) {
+    MessageConsumer<E> consumer = vertx.eventBus().consumer(broadcast.address(), msg -> {
+      Correlation.set(msg.headers().get(Correlation.BUS_HEADER));
+      handler.accept(broadcast.type().cast(msg.body()));
+    });
+    return consumer.completion().map(consumer);
   }
 
   /**
