@@ -53,6 +53,7 @@ public final class GatewayVerticle extends VerticleBase {
   private long leaseSweep = -1;
   private long revocationSweep = -1;
   private IdempotencyCleanup cleanup;
+  private RateLimiter limiter;
 
   /** The modules found on the class path. */
   public GatewayVerticle() {
@@ -123,7 +124,7 @@ public final class GatewayVerticle extends VerticleBase {
     router.route().handler(TimeoutHandler.create(config.requestTimeout().toMillis(), 504));
     new OpsRoutes(vertx, prepared.document()).mount(router);
     var limits = RateLimits.from(config());
-    var limiter = RateLimiter.create(vertx, config());
+    limiter = RateLimiter.create(vertx, config());
     var leases = new RateLeases(limiter, Duration.ofSeconds(1));
     leaseSweep = vertx.setPeriodic(5_000, t -> leases.dropExpired());
     NodeHealth.of(vertx).register(limiter.healthCheck());
@@ -180,7 +181,12 @@ public final class GatewayVerticle extends VerticleBase {
     if (cleanup != null) {
       cleanup.stop();
     }
-    return server == null ? Future.succeededFuture() : server.close();
+    if (limiter != null) {
+      limiter.close();
+    }
+    // the server first, so no request starts on a closed pool
+    Future<?> closed = server == null ? Future.succeededFuture() : server.close();
+    return closed.compose(v -> idempotency == null ? Future.succeededFuture() : idempotency.close());
   }
 
   /** The port actually bound (differs from config when it asked for 0). */

@@ -102,6 +102,11 @@ public final class RateLimiter {
         });
   }
 
+  /** Closes this limiter's Redis client (the verticle that made it is going away). */
+  public void close() {
+    redis.close();
+  }
+
   /** True while the last attempt to reach Redis failed: limits are not enforced. */
   public boolean degraded() {
     return degraded.get();
