@@ -160,10 +160,12 @@ public final class GatewayVerticle extends VerticleBase {
     services.call(Identity.LIST_REVOKED_SESSIONS, new ListRevokedSessions(since)).onComplete(ar -> {
       if (ar.succeeded()) {
         revoked.add(ar.result());
-      } else if (attempt < 20) {
-        vertx.setTimer(Math.min(30_000, 500L * attempt), t -> catchUp(services, revoked, auth, attempt + 1));
       } else {
-        log.warn("could not learn the sessions revoked before this gateway started: {}", ar.cause().getMessage());
+        if (attempt == 20) {
+          log.warn("still cannot learn the sessions revoked before this gateway started ({}); trying on",
+              ar.cause().getMessage());
+        }
+        vertx.setTimer(Math.min(30_000, 500L * attempt), t -> catchUp(services, revoked, auth, attempt + 1));
       }
     });
   }

@@ -451,6 +451,22 @@ class OwaspApiSecurityIT {
     }
 
     @Test
+    @DisplayName("a stale token sent along to login and refresh is ignored there: a client can always sign in again")
+    void authRoutesIgnoreStaleTokens() {
+      Account user = signUp("stale", Role.CUSTOMER);
+      String stale = "Bearer " + user.access().substring(0, user.access().length() - 4) + "AAAA";
+      var login = platform.send(platform.request("/api/auth/login").header("Content-Type", "application/json")
+          .header("Authorization", stale).POST(HttpRequest.BodyPublishers.ofString(
+              new JsonObject().put("email", user.user().getString("email")).put("password", PASSWORD).encode())).build());
+      assertThat(login.statusCode()).isEqualTo(200);
+      var refreshed = platform.send(platform.request("/api/auth/refresh").header("Content-Type", "application/json")
+          .header("Authorization", stale).POST(HttpRequest.BodyPublishers.ofString(
+              new JsonObject().put("refreshToken", user.refresh()).encode())).build());
+      assertThat(refreshed.statusCode()).isEqualTo(200);
+      assertUnauthorized(platform.send(platform.request("/api/users/me").header("Authorization", stale).GET().build()));
+    }
+
+    @Test
     @DisplayName("after logout the session's access token is refused too, though signed and unexpired: 401")
     void logoutEndsTheAccessToken() {
       Account user = signUp("leaver-access", Role.CUSTOMER);

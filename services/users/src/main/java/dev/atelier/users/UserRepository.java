@@ -18,7 +18,8 @@ final class UserRepository {
       ON CONFLICT DO NOTHING
       RETURNING created_at""";
   private static final String COLUMNS = "id, email, name, role, password_hash, created_at";
-  private static final String BY_EMAIL = "SELECT " + COLUMNS + " FROM users WHERE lower(email) = $1";
+  // lower() on both sides, as the unique index has it: Java's and the collation's case rules differ beyond ASCII
+  private static final String BY_EMAIL = "SELECT " + COLUMNS + " FROM users WHERE lower(email) = lower($1)";
   private static final String BY_ID = "SELECT " + COLUMNS + " FROM users WHERE id = $1";
   private static final String ANY_ADMIN = "SELECT EXISTS (SELECT 1 FROM users WHERE role = 'admin')";
   private static final String NEW_HASH = "UPDATE users SET password_hash = $2 WHERE id = $1 AND password_hash = $3";

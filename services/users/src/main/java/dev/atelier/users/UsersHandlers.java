@@ -112,27 +112,28 @@ final class UsersHandlers {
             .map(v -> tokensOf(access, refresh)));
   }
 
+  /**
+   * Spends the presented token and signs the next pair in one transaction: when signing is refused
+   * (the crypto queue is full) or fails, the rotation rolls back and the same token still works, so
+   * a client's retry is not mistaken for a replay that would end its session.
+   */
   Future<SessionTokens> refresh(RefreshSession q) {
     byte[] presented = RefreshToken.hashOf(q.refreshToken());
     RefreshToken next = RefreshToken.generate();
     return pool.withTransaction(tx -> sessions.rotate(tx, presented).compose(rotation -> rotation.isEmpty()
-            ? Future.succeededFuture(Optional.<Issued>empty())
+            ? Future.succeededFuture(Optional.<SessionTokens>empty())
             : users.findById(tx, rotation.get().userId()).compose(user -> {
                 if (user.isEmpty()) {
-                  return Future.succeededFuture(Optional.<Issued>empty());
+                  return Future.succeededFuture(Optional.<SessionTokens>empty());
                 }
                 UUID sessionId = rotation.get().sessionId();
                 return sessions.addToken(tx, next.hash(), sessionId, refreshExpiry())
-                    .map(Optional.of(new Issued(user.get(), sessionId)));
+                    .compose(v -> onWorker(() -> tokens.issue(user.get().id(), user.get().role(), sessionId)))
+                    .map(access -> Optional.of(tokensOf(access, next)));
               })))
         .recover(PgFailures::translate)
-        .compose(issued -> issued.isPresent()
-            ? onWorker(() -> tokens.issue(issued.get().user().id(), issued.get().user().role(), issued.get().sessionId()))
-                .map(access -> tokensOf(access, next))
-            : refused(presented));
+        .compose(issued -> issued.isPresent() ? Future.succeededFuture(issued.get()) : refused(presented));
   }
-
-  private record Issued(User user, UUID sessionId) {}
 
   /** A token that did not rotate; if it was spent before, someone replays it: end its whole session. */
   private Future<SessionTokens> refused(byte[] presented) {

@@ -22,6 +22,29 @@ public final class RateKeys {
   }
 
   /**
+   * The network an address stands for: an IPv4 address itself, an IPv6 address its /64 (one host
+   * usually holds a whole /64, so per-address buckets would let it rotate away from its limit).
+   */
+  public static String network(String address) {
+    if (address == null || address.indexOf(':') < 0) {
+      return address;
+    }
+    try {
+      byte[] bytes = java.net.InetAddress.getByName(address).getAddress();
+      if (bytes.length != 16) {
+        return address;
+      }
+      var sb = new StringBuilder();
+      for (int i = 0; i < 8; i += 2) {
+        sb.append(String.format("%02x%02x:", bytes[i], bytes[i + 1]));
+      }
+      return sb.append(":/64").toString();
+    } catch (java.net.UnknownHostException e) {
+      return address;
+    }
+  }
+
+  /**
    * The bucket for login attempts on one email. The key holds a SHA-256 of the lower-cased address,
    * never the address: Redis keys show up in MONITOR, SCAN and dumps.
    */

@@ -18,6 +18,7 @@ public final class RateLeases {
   private final RateLimiter limiter;
   private final long ttlNanos;
   private final Map<String, Lease> leases = new HashMap<>();
+  private final LocalBuckets local = new LocalBuckets(MAX_ENTRIES);
 
   private static final class Lease {
     int left;
@@ -40,6 +41,15 @@ public final class RateLeases {
 
   /** Takes one token for {@code key}: from this instance's lease when it has one, else from Redis. */
   public Future<RateDecision> take(String key, RateLimit limit) {
+    return take(key, limit, false);
+  }
+
+  /**
+   * The same; a {@code strict} limit (credentials: login, register, refresh) does not fail open when
+   * Redis is away but falls back to a bucket in this instance's memory, so a slow Redis never opens
+   * the door to password guessing. Other limits fail open: they protect capacity, not accounts.
+   */
+  public Future<RateDecision> take(String key, RateLimit limit, boolean strict) {
     long now = System.nanoTime();
     Lease lease = leases.get(key);
     if (lease != null && lease.left > 0 && now - lease.expiresAt < 0) {
@@ -50,20 +60,34 @@ public final class RateLeases {
     int size = leaseSize(limit);
     return limiter.lease(key, limit, size).map(taken -> {
       RateDecision d = taken.decision();
+      if (strict && d.allowed() && taken.granted() == 0) {
+        return local.take(key, limit);  // failed open: fall back to memory
+      }
       if (taken.granted() > 1) {
         if (leases.size() >= MAX_ENTRIES) {
           dropExpired(System.nanoTime());
         }
-        leases.put(key, new Lease(taken.granted() - 1, d.remaining(), d.resetSeconds(), now + ttlNanos));
-        return new RateDecision(true, d.limit(), d.remaining() + taken.granted() - 1, d.resetSeconds(), 0);
+        Lease current = leases.get(key);
+        // requests that missed together each leased: keep every unspent token, not just the last lease's
+        int spare = taken.granted() - 1 + (current != null && System.nanoTime() - current.expiresAt < 0 ? current.left : 0);
+        leases.put(key, new Lease(spare, d.remaining(), d.resetSeconds(), now + ttlNanos));
+        return new RateDecision(true, d.limit(), d.remaining() + spare, d.resetSeconds(), 0);
       }
-      leases.remove(key);
+      if (!d.allowed()) {
+        Lease current = leases.get(key);
+        if (current != null && current.left > 0 && System.nanoTime() - current.expiresAt < 0) {
+          // a lease another request took meanwhile still has tokens: spend one of those
+          current.left--;
+          return new RateDecision(true, limit.burst(), current.remainingAtLease + current.left, current.resetSeconds, 0);
+        }
+      }
       return d;
     });
   }
 
   /** Forgets lapsed leases; the verticle calls it now and then so idle callers leave nothing behind. */
   public void dropExpired(long nowNanos) {
+    local.dropFull(nowNanos);
     leases.values().removeIf(l -> nowNanos - l.expiresAt >= 0 || l.left == 0);
     if (leases.size() >= MAX_ENTRIES) {
       // a flood of distinct callers: forgetting leases only costs Redis calls, never correctness

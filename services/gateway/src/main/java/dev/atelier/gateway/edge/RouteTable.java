@@ -100,18 +100,32 @@ public final class RouteTable {
 
   /** Authentication, role, then the caller's rate limit; {@code then} runs when all passed. */
   private void admit(ApiRoute route, RoutingContext ctx, Runnable then) {
-    if (route.isPublic() && ctx.request().getHeader("Authorization") == null) {
+    // the auth routes ignore a token: a client that attaches its expired one to every call must
+    // still be able to log in and refresh
+    boolean anonymous = route.isPublic()
+        && (ctx.request().getHeader("Authorization") == null || ApiRoute.AUTH.equals(route.rateClass()));
+    if (anonymous) {
       // no token, no future to wait for: the anonymous read goes straight to its limit
       limit(route, ctx, null, then);
       return;
     }
     auth.check(ctx, route.roles()).onComplete(ar -> {
-      if (ar.failed()) {
+      if (ar.succeeded()) {
+        limit(route, ctx, BearerAuth.callerOf(ctx), then);
+      } else if (leases == null) {
         ctx.fail(ar.cause());
       } else {
-        limit(route, ctx, BearerAuth.callerOf(ctx), then);
+        // a refused token still costs its address a token: floods of bad tokens are limited too,
+        // and the refusal carries RateLimit-* like every answer
+        take(ctx, RateKeys.forIp(route.rateClass(), clientAddress(ctx)), limits.forRoute(route.rateClass(), false),
+            () -> ctx.fail(ar.cause()));
       }
     });
+  }
+
+  /** The client's address for per-IP buckets: the socket's (no proxy header is trusted), an IPv6 one by its /64. */
+  static String clientAddress(RoutingContext ctx) {
+    return RateKeys.network(ctx.request().remoteAddress().hostAddress());
   }
 
   private void limit(ApiRoute route, RoutingContext ctx, Caller caller, Runnable then) {
@@ -122,13 +136,18 @@ public final class RouteTable {
     // auth routes are limited per address whoever calls: they are where credentials are guessed
     boolean perUser = caller != null && !ApiRoute.AUTH.equals(route.rateClass());
     String key = perUser ? RateKeys.forUser(route.rateClass(), caller.userId())
-        : RateKeys.forIp(route.rateClass(), ctx.request().remoteAddress().hostAddress());
+        : RateKeys.forIp(route.rateClass(), clientAddress(ctx));
     take(ctx, key, limits.forRoute(route.rateClass(), perUser), then);
   }
 
   private void take(RoutingContext ctx, String key, RateLimit limit, Runnable then) {
-    leases.take(key, limit).onComplete(ar -> {
-      RateDecision d = ar.result();
+    boolean strict = limit == limits.auth() || limit == limits.loginEmail();
+    leases.take(key, limit, strict).onComplete(ar -> {
+      // a take never fails; were it to, the request goes on as with any limiter failure
+      RateDecision d = ar.succeeded() ? ar.result() : RateDecision.failOpen(limit);
+      if (ctx.response().ended()) {
+        return;
+      }
       d.applyHeaders(ctx.response());
       if (d.allowed()) {
         then.run();
@@ -205,28 +224,63 @@ public final class RouteTable {
   }
 
   /**
-   * Runs a request that owns its key: the answer is stored before it is sent, so a repeat finds it;
-   * a failure releases the key, since nothing was done that a retry could repeat.
+   * Runs a request that owns its key: the answer is stored before it is sent, so a repeat finds it.
+   * A refusal by the service (a 4xx code: nothing was changed) releases the key, so the corrected
+   * or repeated request runs. A timeout or an unknown failure keeps the claim until its lease ends:
+   * the service may still have committed, and an immediate retry must not do it twice.
    */
   private void runClaimed(ApiRoute route, RoutingContext ctx, Object body, Claim.Proceed claim) {
     call(route, ctx, body).onComplete(ar -> {
       if (ar.failed()) {
-        idempotency.release(claim).onComplete(released -> ctx.fail(ar.cause()));
+        if (nothingChanged(ar.cause())) {
+          idempotency.release(claim).onComplete(released -> ctx.fail(ar.cause()));
+        } else {
+          ctx.fail(ar.cause());
+        }
         return;
       }
-      Encoded reply = Encoded.of(ar.result());
-      idempotency.complete(claim, StoredResponse.of(reply.status(), reply.headers(), reply.body())).onComplete(stored -> {
+      Encoded reply;
+      try {
+        reply = Encoded.of(ar.result());
+      } catch (RuntimeException e) {
+        idempotency.release(claim).onComplete(released -> ctx.fail(e));
+        return;
+      }
+      store(claim, reply, 3).onComplete(stored -> {
         if (stored.failed()) {
           log.warn("the answer to {} {} was not stored for its Idempotency-Key: {}", ctx.request().method(),
               route.path(), stored.cause().getMessage());
         }
-        reply.sendTo(ctx.response());
+        if (!ctx.response().ended()) {
+          reply.sendTo(ctx.response());
+        }
       });
     });
   }
 
+  /** Stores the answer, trying again on a database hiccup: an unstored answer lets a retry run twice. */
+  private Future<Boolean> store(Claim.Proceed claim, Encoded reply, int attempts) {
+    return idempotency.complete(claim, StoredResponse.of(reply.status(), reply.headers(), reply.body()))
+        .recover(e -> attempts > 1 ? store(claim, reply, attempts - 1) : Future.failedFuture(e));
+  }
+
+  private static boolean nothingChanged(Throwable failure) {
+    if (!(failure instanceof Failure f)) {
+      return false;
+    }
+    return switch (f.code()) {
+      case INVALID, NOT_FOUND, CONFLICT, UNAUTHORIZED, FORBIDDEN, RATE_LIMITED -> true;
+      // UNAVAILABLE is also an open breaker or no handler (nothing ran), but a dropped database
+      // connection mid-commit looks the same: keep the claim
+      case UNAVAILABLE, TIMEOUT, INTERNAL -> false;
+    };
+  }
+
   private void run(ApiRoute route, RoutingContext ctx, Object body) {
     call(route, ctx, body).onComplete(ar -> {
+      if (ctx.response().ended()) {
+        return;  // the request timeout answered already
+      }
       if (ar.succeeded()) {
         send(ctx.response(), ar.result());
       } else {

@@ -64,6 +64,38 @@ class RateLeasesIT {
     assertThat(calls).as("Redis script calls for 100 takes").isLessThanOrEqualTo(25);
   }
 
+  @Test
+  @DisplayName("Redis away: an ordinary limit fails open, a credentials limit falls back to a bucket in memory")
+  void strictLimitsDoNotFailOpen() throws Exception {
+    int closedPort;
+    try (var socket = new java.net.ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    var gone = new RateLimiter(RedisClients.create(vertx, TestServers.config("", "redis://127.0.0.1:" + closedPort)),
+        Duration.ofMillis(200));
+    var limit = new RateLimit(0.001, 3);
+    Context ctx = vertx.getOrCreateContext();
+    Promise<List<Boolean>> done = Promise.promise();
+    ctx.runOnContext(v -> {
+      var leases = new RateLeases(gone, Duration.ofSeconds(1));
+      var results = new ArrayList<Boolean>();
+      Future<?> chain = Future.succeededFuture();
+      for (int i = 0; i < 5; i++) {
+        chain = chain.compose(x -> leases.take("rl:strict", limit, true).map(d -> results.add(d.allowed())))
+            .compose(x -> leases.take("rl:open", limit, false).map(d -> results.add(d.allowed())));
+      }
+      chain.onComplete(ar -> done.complete(results));
+    });
+    List<Boolean> results = Await.result(done.future());
+    var strict = new ArrayList<Boolean>();
+    var open = new ArrayList<Boolean>();
+    for (int i = 0; i < results.size(); i++) {
+      (i % 2 == 0 ? strict : open).add(results.get(i));
+    }
+    assertThat(strict).containsExactly(true, true, true, false, false);
+    assertThat(open).containsOnly(true);
+  }
+
   /** Takes {@code n} tokens one after another on one event loop, as a gateway instance does. */
   private static int allowed(String key, RateLimit limit, int n) {
     Context ctx = vertx.getOrCreateContext();
