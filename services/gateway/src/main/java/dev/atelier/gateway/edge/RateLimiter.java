@@ -43,6 +43,7 @@ public final class RateLimiter {
   private static final byte[] ONE_KEY = {'1'};
 
   private final Redis redis;
+  private final String keyPrefix;
   private final long timeoutMillis;
   private final Counter failOpen;
   // the limits are a handful of config records: their arguments are encoded once, not per request
@@ -51,6 +52,12 @@ public final class RateLimiter {
   private final AtomicBoolean probing = new AtomicBoolean();
 
   public RateLimiter(Redis redis, Duration timeout) {
+    this(redis, timeout, "");
+  }
+
+  /** {@code keyPrefix}: put before every bucket's key, so deployments (or test runs) sharing a Redis stay apart. */
+  public RateLimiter(Redis redis, Duration timeout, String keyPrefix) {
+    this.keyPrefix = keyPrefix;
     this.redis = redis;
     this.timeoutMillis = timeout.toMillis();
     this.failOpen = Counter.builder("atelier.rate.limit.fail.open")
@@ -60,7 +67,8 @@ public final class RateLimiter {
 
   /** A limiter on a Redis client of its own, from {@code redis.*} config. */
   public static RateLimiter create(Vertx vertx, JsonObject config) {
-    return new RateLimiter(RedisClients.create(vertx, config), Duration.ofMillis(RedisClients.timeoutMillis(config)));
+    return new RateLimiter(RedisClients.create(vertx, config), Duration.ofMillis(RedisClients.timeoutMillis(config)),
+        config.getJsonObject("rateLimit").getString("keyPrefix"));
   }
 
   /** Takes one token from bucket {@code key}; never fails (a Redis failure allows the request). */
@@ -83,7 +91,7 @@ public final class RateLimiter {
     }
     boolean isProbe = probe;
     byte[][] args = encodedLimits.computeIfAbsent(limit, RateLimiter::encode);
-    return run(key, args, count)
+    return run(keyPrefix.isEmpty() ? key : keyPrefix + key, args, count)
         .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
         .transform(ar -> {
           if (isProbe) {

@@ -76,6 +76,8 @@ public final class TestServers {
     c.getJsonObject("gateway").put("instances", 1);
     c.getJsonObject("catalog").put("instances", 1);
     c.getJsonObject("users").put("instances", 1);
+    // rate-limit buckets of their own: the local Redis is shared by every test JVM on the machine
+    c.getJsonObject("rateLimit").put("keyPrefix", "it-" + UUID.randomUUID().toString().substring(0, 8) + ":");
     // signing keys are made here, never in the source tree's ./data
     c.put("dataDir", tempDir("data").toString());
     return c;
