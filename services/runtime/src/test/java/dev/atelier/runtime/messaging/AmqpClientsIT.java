@@ -14,6 +14,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.rabbitmq.QueueOptions;
 import io.vertx.rabbitmq.RabbitMQClient;
+import io.vertx.rabbitmq.RabbitMQConsumer;
 import io.vertx.rabbitmq.RabbitMQMessage;
 import java.time.Duration;
 import java.util.Map;
@@ -62,6 +63,7 @@ class AmqpClientsIT {
 
     // the queue exists once start() completes: a publish right after it must not race the declaration
     Await.result(AmqpClients.start(client, c -> c.queueDeclare(queue, true, false, false).mapEmpty()));
+    RabbitMQConsumer consumer = null;
     try {
       Await.result(health.probe().get());
 
@@ -74,8 +76,8 @@ class AmqpClientsIT {
       Await.result(confirmed);
 
       Promise<RabbitMQMessage> received = Promise.promise();
-      Await.result(client.basicConsumer(queue, new QueueOptions().setAutoAck(false)).map(consumer -> {
-        consumer.handler(message -> client.basicAck(message.envelope().getDeliveryTag(), false)
+      consumer = Await.result(client.basicConsumer(queue, new QueueOptions().setAutoAck(false)).map(c -> {
+        c.handler(message -> client.basicAck(message.envelope().getDeliveryTag(), false)
             .onComplete(ar -> {
               if (ar.succeeded()) {
                 received.tryComplete(message);
@@ -83,7 +85,7 @@ class AmqpClientsIT {
                 received.tryFail(ar.cause());
               }
             }));
-        return consumer;
+        return c;
       }));
       RabbitMQMessage message = Await.result(received.future().timeout(10, TimeUnit.SECONDS));
       assertThat(message.body().toString()).isEqualTo("{\"n\":1}");
@@ -95,7 +97,10 @@ class AmqpClientsIT {
       Await.until(Duration.ofSeconds(10), "the queue to be empty",
           () -> Await.result(client.messageCount(queue)) == 0L);
     } finally {
-      Await.result(client.queueDelete(queue).mapEmpty().recover(e -> Future.succeededFuture())
+      // cancelled first, so stopping the client does not leave the consumer's shutdown work to a closed Vert.x
+      Future<Void> cancelled = consumer == null ? Future.succeededFuture() : consumer.cancel();
+      Await.result(cancelled.recover(e -> Future.succeededFuture())
+          .compose(v -> client.queueDelete(queue).mapEmpty().recover(e -> Future.succeededFuture()))
           .compose(v -> client.stop()));
     }
     assertThat(Await.failure(health.probe().get())).hasMessageContaining("not connected");
