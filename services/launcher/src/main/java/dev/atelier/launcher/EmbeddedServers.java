@@ -1,5 +1,6 @@
 package dev.atelier.launcher;
 
+import dev.atelier.embedded.EmbeddedAmqpBroker;
 import dev.atelier.embedded.EmbeddedPostgresServer;
 import dev.atelier.embedded.EmbeddedRedisServer;
 import io.vertx.core.json.JsonObject;
@@ -13,15 +14,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts, in parallel, an embedded server for each of PostgreSQL and Redis whose URL is not
- * configured, and writes the resolved URLs into the config the verticles get. Stops them in
- * reverse order. The AMQP broker joins here with the messaging issue.
+ * Starts, in parallel, an embedded server for each of PostgreSQL, Redis and the AMQP broker whose
+ * URL is not configured, and writes the resolved URLs into the config the verticles get. Stops
+ * them in reverse order.
  */
 final class EmbeddedServers implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedServers.class);
   private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
 
-  /** Fills {@code pg.url} and {@code redis.url} in {@code config} for each server it starts. */
+  /** Fills {@code pg.url}, {@code redis.url} and {@code amqp.url} in {@code config} for each server it starts. */
   void startMissing(JsonObject config, Path dataDir) {
     JsonObject embedded = config.getJsonObject("embedded");
     var tasks = new ArrayList<CompletableFuture<Void>>();
@@ -43,6 +44,16 @@ final class EmbeddedServers implements AutoCloseable {
         started.add(server);
         redis.put("url", server.url());
         log.info("embedded Redis on 127.0.0.1:{} in {} ms", server.port(), ms(t0));
+      }));
+    }
+    JsonObject amqp = config.getJsonObject("amqp");
+    if (amqp.getString("url").isBlank()) {
+      tasks.add(CompletableFuture.runAsync(() -> {
+        long t0 = System.nanoTime();
+        var broker = EmbeddedAmqpBroker.start(dataDir.resolve("amqp"), embedded.getInteger("amqpPort"));
+        started.add(broker);
+        amqp.put("url", broker.url());
+        log.info("embedded AMQP broker (Qpid Broker-J, in memory) on 127.0.0.1:{} in {} ms", broker.port(), ms(t0));
       }));
     }
     try {

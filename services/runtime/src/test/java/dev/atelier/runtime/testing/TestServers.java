@@ -1,6 +1,7 @@
 package dev.atelier.runtime.testing;
 
 import dev.atelier.runtime.config.AtelierConfig;
+import dev.atelier.embedded.EmbeddedAmqpBroker;
 import dev.atelier.embedded.EmbeddedPostgresServer;
 import dev.atelier.embedded.EmbeddedRedisServer;
 import io.vertx.core.json.JsonObject;
@@ -19,8 +20,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The real servers ITs run against: this machine's PostgreSQL (127.0.0.1:5432) and Redis
- * (127.0.0.1:6379) when they answer, else embedded ones started once per test JVM.
+ * The real servers ITs run against: this machine's PostgreSQL (127.0.0.1:5432), Redis
+ * (127.0.0.1:6379) and RabbitMQ (127.0.0.1:5672, guest/guest) when they answer, else embedded
+ * ones started once per test JVM.
  * {@code ATELIER_TEST_EMBEDDED=true} forces the embedded path, so both can be proven.
  */
 public final class TestServers {
@@ -29,6 +31,8 @@ public final class TestServers {
   private static final List<Path> DIRS = new ArrayList<>();
   private static String pgHostPort;
   private static String redisUrl;
+  private static String amqpUrl;
+  private static EmbeddedAmqpBroker embeddedAmqp;
 
   static {
     // one hook, so the servers stop before their directories go
@@ -60,6 +64,28 @@ public final class TestServers {
       }
     }
     return redisUrl;
+  }
+
+  /** This machine's RabbitMQ when it answers (and embedded servers are not forced), else {@link #embeddedAmqpUrl()}. */
+  public static synchronized String amqpUrl() {
+    if (amqpUrl == null) {
+      amqpUrl = !FORCE_EMBEDDED && reachable(5672) ? "amqp://guest:guest@127.0.0.1:5672" : embeddedAmqpUrl();
+    }
+    return amqpUrl;
+  }
+
+  /** The embedded AMQP broker (Qpid Broker-J), started once per test JVM, whatever else answers. */
+  public static synchronized String embeddedAmqpUrl() {
+    if (embeddedAmqp == null) {
+      embeddedAmqp = EmbeddedAmqpBroker.start(tempDir("amqp"), freePort());
+      SERVERS.add(embeddedAmqp);
+    }
+    return embeddedAmqp.url();
+  }
+
+  /** Whether this machine's RabbitMQ answers on 127.0.0.1:5672. */
+  public static boolean localRabbitMq() {
+    return reachable(5672);
   }
 
   /** The defaults with this database, Redis, port 0, one instance of each verticle and a fresh data dir. */
