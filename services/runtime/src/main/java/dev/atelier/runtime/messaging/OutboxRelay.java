@@ -97,6 +97,8 @@ public final class OutboxRelay extends VerticleBase {
   private Future<?> inFlight = Future.succeededFuture();
   private long pollTimer = -1;
   private long cleanupTimer = -1;
+  private long retryTimer = -1;
+  private int roundFailures;
 
   // the age of the oldest unsent row when last measured, and when that was (JVM clock)
   private volatile double lagMillisAtSample;
@@ -137,18 +139,13 @@ public final class OutboxRelay extends VerticleBase {
         .connectingTo(connectOptions().setProperties(Map.of("search_path", schema, "application_name", "atelier-relay-" + schema)))
         .using(vertx).build();
 
+    // a lost LISTEN connection is re-made by the subscriber itself, forever (the policy never gives up)
     subscriber = PgSubscriber.subscriber(vertx, connectOptions())
         .reconnectPolicy(retries -> settings.reconnectDelay(retries + 1).toMillis());
     subscriber.channel(Outbox.channel(schema))
         .handler(payload -> wake())
         // after every (re)connect: notifications sent while away are lost, so look now
         .subscribeHandler(v -> wake());
-    subscriber.closeHandler(v -> {
-      if (!stopped) {
-        log.warn("outbox relay {}: LISTEN connection gave up; polling only until it is back", schema);
-        listen(1);
-      }
-    });
     listen(0);
     connectBroker();
     pollTimer = vertx.setPeriodic(settings.pollInterval().toMillis(), id -> wake());
@@ -163,6 +160,7 @@ public final class OutboxRelay extends VerticleBase {
     stopped = true;
     vertx.cancelTimer(pollTimer);
     vertx.cancelTimer(cleanupTimer);
+    vertx.cancelTimer(retryTimer);
     registry.remove(lagGauge);
     Future<?> drained = inFlight.transform(ar -> Future.succeededFuture())
         .timeout(settings.confirmTimeout().toMillis() + 2000, TimeUnit.MILLISECONDS)
@@ -253,7 +251,7 @@ public final class OutboxRelay extends VerticleBase {
 
   private void brokerLost(Throwable cause) {
     if (brokerReady) {
-      log.warn("outbox relay {}: publishing failed ({}); reconnecting", schema, cause.toString());
+      log.warn("outbox relay {}: lost the broker ({}); reconnecting", schema, cause.toString());
     }
     brokerReady = false;
     brokerFailures = Math.max(brokerFailures, 1);
@@ -276,10 +274,17 @@ public final class OutboxRelay extends VerticleBase {
     round.onComplete(ar -> {
       running = false;
       if (ar.failed()) {
-        // the database is away (the broker's failures are handled in round()); the poll retries
-        log.warn("outbox relay {}: round failed: {}", schema, ar.cause().toString());
+        // the broker's failures schedule its reconnect (which wakes us); anything else is the
+        // database: try again with backoff (a pooled connection may have died with the server)
+        if (!(ar.cause() instanceof BrokerFailure)) {
+          roundFailures++;
+          Duration delay = settings.reconnectDelay(roundFailures);
+          log.warn("outbox relay {}: round failed ({}); again in {} ms", schema, ar.cause().toString(), delay.toMillis());
+          retryLater(delay);
+        }
         return;
       }
+      roundFailures = 0;
       Round r = ar.result();
       if (r.published() > 0 && (r.claimed() == settings.batchSize() || r.deferred() > 0) || again) {
         wake();
@@ -291,6 +296,15 @@ public final class OutboxRelay extends VerticleBase {
   }
 
   // the broker is away (or went away while we were idle): measure the lag, let the reconnect wake us
+  private void retryLater(Duration delay) {
+    if (retryTimer < 0) {
+      retryTimer = vertx.setTimer(delay.toMillis(), id -> {
+        retryTimer = -1;
+        wake();
+      });
+    }
+  }
+
   private Future<Round> idle() {
     if (brokerReady) {
       brokerLost(new IllegalStateException("connection closed"));

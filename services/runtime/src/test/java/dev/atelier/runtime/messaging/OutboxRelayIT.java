@@ -234,6 +234,64 @@ class OutboxRelayIT {
   }
 
   @Test
+  @DisplayName("the broker goes away: writes commit, rows wait and the lag shows it; it comes back: the same relay reconnects and sends them")
+  void brokerOutage() {
+    String prefix = prefix();
+    var received = queue(prefix + ".#");
+    var registry = new SimpleMeterRegistry();
+    try (var broker = new TcpProxy(vertx, TestServers.freePort(), 5672)) {
+      broker.open();
+      var viaProxy = new RabbitMQOptions().setUri("amqp://guest:guest@127.0.0.1:" + broker.port());
+      deployments.add(Await.result(vertx.deployVerticle(new OutboxRelay(pg, SCHEMA, SETTINGS, viaProxy, registry))));
+      Topic<Noted> topic = Topic.of(prefix + ".noted", Noted.class);
+      UUID aggregate = UUID.randomUUID();
+      UUID first = Await.result(writes.withTransaction(tx -> outbox.append(tx, topic, aggregate, new Noted(aggregate, 1))));
+      // cut only once the round is over: a cut between the broker's copy and its confirm would rightly send it again
+      Await.until(WAIT, "the first event, marked sent", () -> received.size() == 1 && unsent(first) == 0);
+
+      broker.cut();
+      UUID waiting = Await.result(writes.withTransaction(tx -> outbox.append(tx, topic, aggregate, new Noted(aggregate, 2))));
+      Await.until(WAIT, "the lag gauge above 0.5 s", () -> registry.get("atelier.outbox.lag").gauge().value() > 0.5);
+      assertThat(unsent(waiting)).isEqualTo(1);
+
+      broker.open();
+      Await.until(WAIT, "the waiting event after the reconnect, marked sent", () -> unsent(waiting) == 0 && received.size() >= 2);
+      assertThat(received.stream().map(m -> m.properties().getMessageId())).containsExactly(first.toString(), waiting.toString());
+    }
+  }
+
+  @Test
+  @DisplayName("the database goes away: the relay re-LISTENs by itself once it is back and sends what was written meanwhile")
+  void databaseOutage() {
+    String prefix = prefix();
+    var received = queue(prefix + ".#");
+    try (var database = new TcpProxy(vertx, TestServers.freePort(), pg.port())) {
+      database.open();
+      var viaProxy = new PgSettings(pg.host(), database.port(), pg.database(), pg.user(), pg.password(),
+          pg.connectTimeoutMillis(), pg.acquireTimeoutMillis(), pg.idleTimeoutSeconds());
+      deployments.add(Await.result(vertx.deployVerticle(new OutboxRelay(viaProxy, SCHEMA, SETTINGS, AMQP, new SimpleMeterRegistry()))));
+      Topic<Noted> topic = Topic.of(prefix + ".noted", Noted.class);
+      UUID aggregate = UUID.randomUUID();
+      UUID first = Await.result(writes.withTransaction(tx -> outbox.append(tx, topic, aggregate, new Noted(aggregate, 1))));
+      // cut only once the round committed: a cut between the confirm and the commit would rightly send it again
+      Await.until(WAIT, "the first event, marked sent", () -> received.size() == 1 && unsent(first) == 0);
+
+      database.cut();
+      // written directly (the service's own pool), while the relay cannot reach the database
+      UUID meanwhile = Await.result(writes.withTransaction(tx -> outbox.append(tx, topic, aggregate, new Noted(aggregate, 2))));
+      assertThat(unsent(meanwhile)).isEqualTo(1);
+
+      database.open();
+      // the poll is a minute: only the re-made LISTEN connection (its subscribe wake-up) can deliver this in time
+      Await.until(WAIT, "the event written during the outage", () -> unsent(meanwhile) == 0 && received.size() >= 2);
+      UUID after = Await.result(writes.withTransaction(tx -> outbox.append(tx, topic, aggregate, new Noted(aggregate, 3))));
+      Await.until(WAIT, "an event written after, woken by NOTIFY", () -> unsent(after) == 0 && received.size() >= 3);
+      assertThat(received.stream().map(m -> m.properties().getMessageId()))
+          .containsExactly(first.toString(), meanwhile.toString(), after.toString());
+    }
+  }
+
+  @Test
   @DisplayName("cleanup removes sent rows past the retention and keeps unsent ones")
   void cleanup() {
     String prefix = prefix();
