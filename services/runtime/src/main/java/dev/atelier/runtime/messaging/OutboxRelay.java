@@ -295,7 +295,6 @@ public final class OutboxRelay extends VerticleBase {
     });
   }
 
-  // the broker is away (or went away while we were idle): measure the lag, let the reconnect wake us
   private void retryLater(Duration delay) {
     if (retryTimer < 0) {
       retryTimer = vertx.setTimer(delay.toMillis(), id -> {
@@ -305,6 +304,7 @@ public final class OutboxRelay extends VerticleBase {
     }
   }
 
+  // the broker is away (or went away while we were idle): measure the lag, let the reconnect wake us
   private Future<Round> idle() {
     if (brokerReady) {
       brokerLost(new IllegalStateException("connection closed"));
