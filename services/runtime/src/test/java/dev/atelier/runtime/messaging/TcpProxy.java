@@ -1,0 +1,72 @@
+package dev.atelier.runtime.messaging;
+
+import dev.atelier.runtime.testing.Await;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.net.NetClient;
+import io.vertx.core.net.NetServer;
+import io.vertx.core.net.NetSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A TCP forwarder in front of a shared server (this machine's RabbitMQ or PostgreSQL), so a test
+ * can take that server away from the code under test only, without stopping it for anyone else.
+ */
+final class TcpProxy implements AutoCloseable {
+  private final Vertx vertx;
+  private final int port;
+  private final int targetPort;
+  private final NetClient client;
+  private final List<NetSocket> sockets = new CopyOnWriteArrayList<>();
+  private NetServer server;
+
+  TcpProxy(Vertx vertx, int port, int targetPort) {
+    this.vertx = vertx;
+    this.port = port;
+    this.targetPort = targetPort;
+    this.client = vertx.createNetClient();
+  }
+
+  int port() {
+    return port;
+  }
+
+  /** Accepts connections and forwards them (again). */
+  void open() {
+    server = vertx.createNetServer().connectHandler(in -> {
+      in.pause();
+      client.connect(targetPort, "127.0.0.1").onComplete(ar -> {
+        if (ar.failed()) {
+          in.close();
+          return;
+        }
+        NetSocket out = ar.result();
+        sockets.add(in);
+        sockets.add(out);
+        in.pipeTo(out);
+        out.pipeTo(in);
+        in.resume();
+      });
+    });
+    Await.result(server.listen(port, "127.0.0.1"));
+  }
+
+  /** Refuses new connections and drops the open ones, as a server that went away. */
+  void cut() {
+    Await.result(server.close());
+    List<Future<Void>> closing = new ArrayList<>();
+    sockets.forEach(s -> closing.add(s.close()));
+    sockets.clear();
+    Await.result(Future.join(closing).otherwiseEmpty());
+  }
+
+  @Override
+  public void close() {
+    if (server != null) {
+      cut();
+    }
+    Await.result(client.close());
+  }
+}
