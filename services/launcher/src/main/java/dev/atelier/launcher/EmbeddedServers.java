@@ -14,9 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts, in parallel, an embedded server for each of PostgreSQL, Redis and the AMQP broker whose
- * URL is not configured, and writes the resolved URLs into the config the verticles get. Stops
- * them in reverse order.
+ * Starts an embedded server for each of PostgreSQL, Redis and the AMQP broker whose URL is not
+ * configured (the broker alongside the other two, which start one after the other), and writes the
+ * resolved URLs into the config the verticles get. Stops them in reverse order.
  */
 final class EmbeddedServers implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedServers.class);
@@ -27,25 +27,26 @@ final class EmbeddedServers implements AutoCloseable {
     JsonObject embedded = config.getJsonObject("embedded");
     var tasks = new ArrayList<CompletableFuture<Void>>();
     JsonObject pg = config.getJsonObject("pg");
-    if (pg.getString("url").isBlank()) {
-      tasks.add(CompletableFuture.runAsync(() -> {
-        long t0 = System.nanoTime();
-        var server = EmbeddedPostgresServer.start(dataDir.resolve("postgres"), dataDir.resolve("pg-bin"), embedded.getInteger("pgPort"));
-        started.add(server);
-        pg.put("url", server.url());
-        log.info("embedded PostgreSQL on 127.0.0.1:{} (data in {}) in {} ms", server.port(), dataDir.resolve("postgres"), ms(t0));
-      }));
-    }
     JsonObject redis = config.getJsonObject("redis");
-    if (redis.getString("url").isBlank()) {
-      tasks.add(CompletableFuture.runAsync(() -> {
+    // Redis, then PostgreSQL, never at once: each writes server binaries and execs them, and a fork
+    // made while the other's binary is still open for writing fails with ETXTBSY ("Text file busy",
+    // seen in CI). The broker runs inside this JVM, so it starts alongside.
+    tasks.add(CompletableFuture.runAsync(() -> {
+      if (redis.getString("url").isBlank()) {
         long t0 = System.nanoTime();
         var server = EmbeddedRedisServer.start(dataDir.resolve("redis"), embedded.getInteger("redisPort"));
         started.add(server);
         redis.put("url", server.url());
         log.info("embedded Redis on 127.0.0.1:{} in {} ms", server.port(), ms(t0));
-      }));
-    }
+      }
+      if (pg.getString("url").isBlank()) {
+        long t0 = System.nanoTime();
+        var server = EmbeddedPostgresServer.start(dataDir.resolve("postgres"), dataDir.resolve("pg-bin"), embedded.getInteger("pgPort"));
+        started.add(server);
+        pg.put("url", server.url());
+        log.info("embedded PostgreSQL on 127.0.0.1:{} (data in {}) in {} ms", server.port(), dataDir.resolve("postgres"), ms(t0));
+      }
+    }));
     JsonObject amqp = config.getJsonObject("amqp");
     if (amqp.getString("url").isBlank()) {
       tasks.add(CompletableFuture.runAsync(() -> {
