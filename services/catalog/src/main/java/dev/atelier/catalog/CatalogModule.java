@@ -30,6 +30,11 @@ public final class CatalogModule implements ServiceModule {
   }
 
   @Override
+  public String outboxSchema() {
+    return CatalogVerticle.SERVICE;
+  }
+
+  @Override
   public String openApiFragment() {
     return "openapi/catalog.yaml";
   }

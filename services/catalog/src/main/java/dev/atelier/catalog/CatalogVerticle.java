@@ -29,7 +29,7 @@ public final class CatalogVerticle extends VerticleBase {
     var config = CatalogConfig.from(config());
     var pg = PgSettings.from(config());
     var bus = Bus.of(vertx, config());
-    return Migrations.run(vertx, pg, SERVICE).compose(migrated -> {
+    return Migrations.runService(vertx, pg, SERVICE).compose(migrated -> {
       pool = PgPools.forService(vertx, pg, SERVICE, config.poolSize());
       redis = RedisClients.create(vertx, config());
       var redisApi = RedisAPI.api(redis);

@@ -2,6 +2,7 @@ package dev.atelier.launcher;
 
 import dev.atelier.codecs.Codecs;
 import dev.atelier.runtime.config.Instances;
+import dev.atelier.runtime.messaging.OutboxRelay;
 import dev.atelier.runtime.ops.Metrics;
 import dev.atelier.runtime.service.ServiceModule;
 import io.vertx.core.DeploymentOptions;
@@ -66,6 +67,12 @@ public final class Node implements AutoCloseable {
         vertx.deployVerticle(m::newVerticle, new DeploymentOptions().setInstances(instances).setConfig(config))
             .toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
         deployed.add(m.name() + " x" + instances);
+        if (m.outboxSchema() != null) {
+          String schema = m.outboxSchema();
+          vertx.deployVerticle(() -> OutboxRelay.forSchema(config, schema), new DeploymentOptions().setConfig(config))
+              .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+          deployed.add("outbox-relay(" + schema + ")");
+        }
       }
       log.info("node deployed {} on {} cores (roles: {}, cluster: {})", deployed,
           Runtime.getRuntime().availableProcessors(), config.getString("roles"), config.getBoolean("cluster"));

@@ -15,6 +15,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.VertxOptions;
 import dev.atelier.runtime.ops.Metrics;
+import dev.atelier.runtime.messaging.OutboxRelay;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -37,6 +38,10 @@ final class Platform implements AutoCloseable {
     for (ServiceModule m : ServiceModules.discover()) {
       if (m.role() != NodeRole.GATEWAY) {
         Await.result(vertx.deployVerticle(m::newVerticle, new DeploymentOptions().setConfig(config)));
+        if (m.outboxSchema() != null) {
+          Await.result(vertx.deployVerticle(OutboxRelay.forSchema(config, m.outboxSchema()),
+              new DeploymentOptions().setConfig(config)));
+        }
       }
     }
     var gateway = new GatewayVerticle();

@@ -42,6 +42,11 @@ public final class UsersModule implements ServiceModule {
   }
 
   @Override
+  public String outboxSchema() {
+    return UsersVerticle.SERVICE;
+  }
+
+  @Override
   public String openApiFragment() {
     return "openapi/users.yaml";
   }

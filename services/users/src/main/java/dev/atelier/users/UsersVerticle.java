@@ -37,7 +37,7 @@ public final class UsersVerticle extends VerticleBase {
     // key files are read (or made, without the launcher) on a worker: an RSA key takes a second to make
     Future<AccessTokens> tokens = crypto.executeBlocking(() -> AccessTokens.of(auth), false);
     Future<String> dummyHash = crypto.executeBlocking(() -> hasher.hash(UUID.randomUUID().toString()), false);
-    return Future.all(Migrations.run(vertx, pg, SERVICE), tokens, dummyHash).compose(ready -> {
+    return Future.all(Migrations.runService(vertx, pg, SERVICE), tokens, dummyHash).compose(ready -> {
       pool = PgPools.forService(vertx, pg, SERVICE, config.poolSize());
       var handlers = new UsersHandlers(pool, bus, crypto, config.maxPendingHashes(), hasher, dummyHash.result(), tokens.result(), auth, users,
           new SessionRepository(), outbox);

@@ -35,4 +35,9 @@ public final class VertxInternals {
     Context ctx = Vertx.currentContext();
     return ctx instanceof ContextInternal internal && internal.isDuplicate() ? internal.localContextData() : null;
   }
+
+  /** A new duplicate of {@code context}: its own local data, the same event loop (one per consumed message). */
+  public static Context duplicate(Context context) {
+    return ((ContextInternal) context).duplicate();
+  }
 }

@@ -4,6 +4,9 @@ import com.rabbitmq.client.AMQP;
 import dev.atelier.codecs.ContractJson;
 import dev.atelier.codecs.platform.EventEnvelope;
 import dev.atelier.runtime.db.PgSettings;
+import dev.atelier.runtime.ops.HealthCheck;
+import dev.atelier.runtime.ops.Metrics;
+import dev.atelier.runtime.ops.NodeHealth;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,6 +14,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
@@ -35,7 +39,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes one schema's committed outbox rows to the {@value #EXCHANGE} topic exchange (routing
+ * Publishes one schema's committed outbox rows to the {@value Topology#EVENTS} topic exchange (routing
  * key = event type), with publisher confirms, and marks them sent only after the broker confirmed.
  *
  * <p>A round claims the oldest unsent rows with {@code FOR UPDATE SKIP LOCKED} in a transaction
@@ -50,7 +54,7 @@ import org.slf4j.LoggerFactory;
  * away rows simply wait. Deploy one per service schema per node (it is a verticle of its own).
  */
 public final class OutboxRelay extends VerticleBase {
-  public static final String EXCHANGE = "atelier.events";
+  public static final String EXCHANGE = Topology.EVENTS;
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
   // claimed rows, each with whether an older unsent row of its aggregate is claimed by another relay
@@ -124,8 +128,24 @@ public final class OutboxRelay extends VerticleBase {
     this.registry = registry;
   }
 
+  /** The relay of {@code schema} with the node's settings ({@code pg}, {@code amqp}, {@code messaging.relay}). */
+  public static OutboxRelay forSchema(JsonObject config, String schema) {
+    return new OutboxRelay(PgSettings.from(config), schema, RelaySettings.from(config), AmqpClients.options(config),
+        Metrics.registry());
+  }
+
+  /** Whether the relay holds a confirmed-publishing connection to the broker right now. */
+  public boolean brokerConnected() {
+    return brokerReady && broker != null && broker.isConnected();
+  }
+
   @Override
   public Future<?> start() {
+    // the node's broker check: writes commit while the broker is away (their events wait here),
+    // but API.md counts the node not ready until they can leave
+    NodeHealth.of(vertx).register(new HealthCheck("amqp", true, () -> brokerConnected()
+        ? Future.succeededFuture()
+        : Future.failedFuture("not connected to the AMQP broker (outbox " + schema + " waits)")));
     lagGauge = Gauge.builder("atelier.outbox.lag", this, OutboxRelay::lagSeconds)
         .description("age of the oldest unsent outbox row").baseUnit("seconds").tag("schema", schema)
         .strongReference(true).register(registry);
@@ -225,7 +245,7 @@ public final class OutboxRelay extends VerticleBase {
       // no connection-established callbacks (their errors are swallowed, and start() does not wait
       // for them): declare and select confirms after start() instead, on this connection only
       return client.start()
-          .compose(x -> client.exchangeDeclare(EXCHANGE, "topic", true, false))
+          .compose(x -> Topology.declareEvents(client))
           .compose(x -> client.confirmSelect())
           .timeout(settings.confirmTimeout().toMillis() + pg.connectTimeoutMillis(), TimeUnit.MILLISECONDS);
     }).onComplete(ar -> {

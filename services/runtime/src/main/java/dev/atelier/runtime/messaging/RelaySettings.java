@@ -6,9 +6,6 @@ import java.time.Duration;
 /** The outbox relay's knobs, from {@code messaging.relay} in config. */
 public record RelaySettings(int batchSize, Duration pollInterval, Duration confirmTimeout, Duration reconnectInterval,
                             Duration retention, Duration cleanupInterval) {
-  /** The longest wait between two reconnect attempts, however many failed. */
-  public static final Duration MAX_RECONNECT_INTERVAL = Duration.ofSeconds(30);
-
   public RelaySettings {
     if (batchSize < 1) {
       throw new IllegalArgumentException("messaging.relay.batchSize must be at least 1");
@@ -39,9 +36,7 @@ public record RelaySettings(int batchSize, Duration pollInterval, Duration confi
 
   /** The wait before reconnect attempt {@code failures} (1, 2, ...): doubling from the interval, capped. */
   public Duration reconnectDelay(int failures) {
-    long base = reconnectInterval.toMillis();
-    long delay = base << Math.min(Math.max(failures - 1, 0), 16);
-    return Duration.ofMillis(Math.min(delay, Math.max(base, MAX_RECONNECT_INTERVAL.toMillis())));
+    return Backoff.delay(reconnectInterval, failures);
   }
 
   private static void positive(String key, Duration d) {

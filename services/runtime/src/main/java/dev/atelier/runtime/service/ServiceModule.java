@@ -29,6 +29,14 @@ public interface ServiceModule {
   }
 
   /**
+   * The schema whose {@code outbox} this service writes events to, or null when it emits none. The
+   * node then runs one {@code OutboxRelay} for it beside the verticle's instances.
+   */
+  default String outboxSchema() {
+    return null;
+  }
+
+  /**
    * A classpath resource holding this service's part of the OpenAPI document ({@code paths} and
    * {@code components}), merged by the gateway into the one served at /openapi.yaml; or null.
    */

@@ -68,7 +68,7 @@ class OutboxRelayIT {
     JsonObject config = AtelierConfig.defaults();
     config.getJsonObject("pg").put("url", db.url());
     pg = PgSettings.from(config);
-    Await.result(Migrations.run(vertx, pg, SCHEMA));
+    Await.result(Migrations.runService(vertx, pg, SCHEMA));
     writes = PgPools.forService(vertx, pg, SCHEMA, 8);
     listener = RabbitMQClient.create(vertx, AMQP);
     Await.result(listener.start().compose(v -> listener.exchangeDeclare(OutboxRelay.EXCHANGE, "topic", true, false)));

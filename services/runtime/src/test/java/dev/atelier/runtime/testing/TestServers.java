@@ -98,6 +98,7 @@ public final class TestServers {
     JsonObject c = AtelierConfig.defaults();
     c.getJsonObject("pg").put("url", pgUrl);
     c.getJsonObject("redis").put("url", redisUrl);
+    c.getJsonObject("amqp").put("url", amqpUrl());
     c.getJsonObject("http").put("port", 0).put("host", "127.0.0.1");
     c.getJsonObject("gateway").put("instances", 1);
     c.getJsonObject("catalog").put("instances", 1);

@@ -1,0 +1,18 @@
+package dev.atelier.runtime.messaging;
+
+import java.time.Duration;
+
+/** Reconnect waits shared by the relay and the consumers: doubling from a base, capped. */
+final class Backoff {
+  /** The longest wait between two reconnect attempts, however many failed. */
+  static final Duration MAX = Duration.ofSeconds(30);
+
+  private Backoff() {}
+
+  /** The wait before attempt {@code failures} (1, 2, ...). */
+  static Duration delay(Duration base, int failures) {
+    long b = base.toMillis();
+    long d = b << Math.min(Math.max(failures - 1, 0), 16);
+    return Duration.ofMillis(Math.min(d, Math.max(b, MAX.toMillis())));
+  }
+}
