@@ -53,13 +53,23 @@ final class TcpProxy implements AutoCloseable {
     Await.result(server.listen(port, "127.0.0.1"));
   }
 
-  /** Refuses new connections and drops the open ones, as a server that went away. */
-  void cut() {
-    Await.result(server.close());
+  /** Drops the open connections (as a network failure would) but keeps accepting new ones. */
+  void dropConnections() {
     List<Future<Void>> closing = new ArrayList<>();
     sockets.forEach(s -> closing.add(s.close()));
     sockets.clear();
     Await.result(Future.join(closing).otherwiseEmpty());
+  }
+
+  /** How many connections are open through the proxy right now (each counts its two sockets). */
+  int openSockets() {
+    return sockets.size();
+  }
+
+  /** Refuses new connections and drops the open ones, as a server that went away. */
+  void cut() {
+    Await.result(server.close());
+    dropConnections();
   }
 
   @Override
