@@ -31,7 +31,12 @@ public final class CatalogApi {
   public static final Topic<ProductUpdated> PRODUCT_UPDATED = Topic.of("product.updated", ProductUpdated.class);
   public static final Topic<ProductDeleted> PRODUCT_DELETED = Topic.of("product.deleted", ProductDeleted.class);
 
+  public static final Topic<StockReserved> STOCK_RESERVED = Topic.of("stock.reserved", StockReserved.class);
+  public static final Topic<StockRejected> STOCK_REJECTED = Topic.of("stock.rejected", StockRejected.class);
+  public static final Topic<StockReleased> STOCK_RELEASED = Topic.of("stock.released", StockReleased.class);
+
   public static final List<Address<?, ?>> ADDRESSES =
       List.of(GET_PRODUCT, GET_PRODUCT_DOCUMENT, LIST_PRODUCTS, CREATE_PRODUCT, UPDATE_PRODUCT, DELETE_PRODUCT);
-  public static final List<Topic<?>> TOPICS = List.of(PRODUCT_CREATED, PRODUCT_UPDATED, PRODUCT_DELETED);
+  public static final List<Topic<?>> TOPICS = List.of(PRODUCT_CREATED, PRODUCT_UPDATED, PRODUCT_DELETED,
+      STOCK_RESERVED, STOCK_REJECTED, STOCK_RELEASED);
 }

@@ -52,6 +52,10 @@ public final class CatalogContract implements ServiceContract {
     samples.put(ProductDeleted.class, new ProductDeleted(PRODUCT, MERCHANT));
     samples.put(ProductCreated.class, new ProductCreated(view));
     samples.put(ProductUpdated.class, new ProductUpdated(view));
+    UUID order = UUID.fromString("5f0c7f4e-6a1d-4c43-9f5e-2b1d6f1e8a01");
+    samples.put(StockReserved.class, new StockReserved(order));
+    samples.put(StockRejected.class, new StockRejected(order, PRODUCT, "CH-RED"));
+    samples.put(StockReleased.class, new StockReleased(order));
     return samples;
   }
 }
