@@ -45,7 +45,7 @@ public final class OrdersContract implements ServiceContract {
     var samples = new LinkedHashMap<Class<?>, Object>();
     samples.put(OrderLineDraft.class, draft.items().get(0));
     samples.put(OrderDraft.class, draft);
-    samples.put(PlaceOrder.class, new PlaceOrder(CUSTOMER, draft));
+    samples.put(PlaceOrder.class, new PlaceOrder(CUSTOMER, "order-2026-12-02-0001", draft));
     samples.put(OrderView.class, view);
     samples.put(GetOrder.class, new GetOrder(ORDER, CUSTOMER));
     samples.put(ListOrders.class, new ListOrders(CUSTOMER, OrderStatus.PENDING, 20, null));
