@@ -1,6 +1,7 @@
 package dev.atelier.launcher;
 
 import dev.atelier.runtime.config.AtelierConfig;
+import dev.atelier.runtime.messaging.BrokerNames;
 import dev.atelier.runtime.messaging.Topology;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -11,8 +12,8 @@ import io.vertx.rabbitmq.RabbitMQOptions;
 
 /**
  * {@code scripts/events [binding-key...]}: prints each domain event as it reaches the broker, one
- * JSON envelope per line, from a queue of its own (exclusive, gone when it stops) bound to
- * {@value Topology#EVENTS} with the keys given ({@code #}: all). It reads the node's config, so with
+ * JSON envelope per line, from a queue of its own (exclusive, gone when it stops) bound to the
+ * events exchange ({@code messaging.exchange}) with the keys given ({@code #}: all). It reads the node's config, so with
  * no {@code ATELIER_AMQP_URL} it listens on the embedded broker a local {@code scripts/start} runs.
  */
 public final class EventTail {
@@ -25,20 +26,21 @@ public final class EventTail {
       url = "amqp://guest:guest@127.0.0.1:" + config.getJsonObject("embedded").getInteger("amqpPort");
     }
     String[] keys = args.length == 0 ? new String[] {"#"} : args;
+    String exchange = BrokerNames.from(config).exchange();
     Vertx vertx = Vertx.vertx();
     RabbitMQClient client = RabbitMQClient.create(vertx, new RabbitMQOptions().setUri(url).setReconnectAttempts(0));
     client.start()
-        .compose(v -> Topology.declareEvents(client))
+        .compose(v -> Topology.declareEvents(client, exchange))
         .compose(v -> client.queueDeclare("", false, true, true))
         .compose(ok -> {
           Future<Void> bound = Future.succeededFuture();
           for (String key : keys) {
-            bound = bound.compose(v -> client.queueBind(ok.getQueue(), Topology.EVENTS, key));
+            bound = bound.compose(v -> client.queueBind(ok.getQueue(), exchange, key));
           }
           return bound.compose(v -> client.basicConsumer(ok.getQueue(), new QueueOptions().setAutoAck(true)));
         })
         .onSuccess(consumer -> {
-          System.err.println("listening on " + Topology.EVENTS + " for " + String.join(" ", keys) + " (Ctrl-C stops)");
+          System.err.println("listening on " + exchange + " for " + String.join(" ", keys) + " (Ctrl-C stops)");
           consumer.handler(m -> System.out.println(m.body().toString()));
           consumer.endHandler(v -> System.exit(1));
         })

@@ -68,6 +68,7 @@ public final class EventConsumer {
   public static final class Builder {
     private final String queue;
     private final Map<String, Route<?>> routes = new LinkedHashMap<>();
+    private BrokerNames names = BrokerNames.DEFAULT;
 
     private Builder(String queue) {
       this.queue = queue;
@@ -81,15 +82,22 @@ public final class EventConsumer {
       return this;
     }
 
-    /** Starts with the settings of {@code config} ({@code messaging.consumer}, {@code amqp}, {@code pg}). */
+    /** Where on the broker: the deployment's exchange and queue prefix (the default ones otherwise). */
+    public Builder names(BrokerNames value) {
+      names = value;
+      return this;
+    }
+
+    /** Starts with the settings of {@code config} ({@code messaging}, {@code amqp}, {@code pg}). */
     public Future<EventConsumer> start(Vertx vertx, JsonObject config, Pool pool) {
+      names = BrokerNames.from(config);
       return start(vertx, pool, PgSettings.from(config), ConsumerSettings.from(config), AmqpClients.options(config),
           Metrics.registry());
     }
 
     public Future<EventConsumer> start(Vertx vertx, Pool pool, PgSettings pg, ConsumerSettings settings,
                                        RabbitMQOptions amqp, MeterRegistry registry) {
-      var eventQueue = new EventQueue(queue, routes.keySet(), settings.retryDelays());
+      var eventQueue = new EventQueue(names.exchange(), names.queue(queue), routes.keySet(), settings.retryDelays());
       var consumer = new EventConsumer(vertx, pool, eventQueue, Map.copyOf(routes), settings, amqp, registry);
       return Migrations.run(vertx, pg, DeadLetterStore.SCHEMA).compose(v -> consumer.start());
     }

@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A consuming service's durable queue on the {@value Topology#EVENTS} exchange and the broker
- * objects around it, all named after it:
+ * A consuming service's durable queue on the events exchange ({@value Topology#EVENTS} unless
+ * {@link BrokerNames} says otherwise) and the broker objects around it, all named after it:
  * <ul>
  *   <li>{@code <name>}: the work queue, bound to the routing keys the service handles;</li>
  *   <li>{@code <name>.retry.<n>}: a fanout exchange and a queue without consumers whose TTL is the
@@ -17,8 +17,9 @@ import java.util.Set;
  *   <li>{@code <name>.dead} and {@code <name>.dead-letters}: where a message goes after its last retry.</li>
  * </ul>
  */
-public record EventQueue(String name, Set<String> routingKeys, List<Duration> retryDelays) {
+public record EventQueue(String exchange, String name, Set<String> routingKeys, List<Duration> retryDelays) {
   public EventQueue {
+    Objects.requireNonNull(exchange, "exchange");
     Objects.requireNonNull(name, "name");
     if (!name.matches("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)*")) {
       throw new IllegalArgumentException("queue name must be dotted lower-case words: " + name);

@@ -39,7 +39,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes one schema's committed outbox rows to the {@value Topology#EVENTS} topic exchange (routing
+ * Publishes one schema's committed outbox rows to the events topic exchange (routing
  * key = event type), with publisher confirms, and marks them sent only after the broker confirmed.
  *
  * <p>A round claims the oldest unsent rows with {@code FOR UPDATE SKIP LOCKED} in a transaction
@@ -54,7 +54,6 @@ import org.slf4j.LoggerFactory;
  * away rows simply wait. Deploy one per service schema per node (it is a verticle of its own).
  */
 public final class OutboxRelay extends VerticleBase {
-  public static final String EXCHANGE = Topology.EVENTS;
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
   // claimed rows, each with whether an older unsent row of its aggregate is claimed by another relay
@@ -88,6 +87,7 @@ public final class OutboxRelay extends VerticleBase {
   private final RelaySettings settings;
   private final RabbitMQOptions amqp;
   private final MeterRegistry registry;
+  private final String exchange;
 
   private Pool pool;
   private PgSubscriber subscriber;
@@ -121,6 +121,13 @@ public final class OutboxRelay extends VerticleBase {
    * @param registry where the lag gauge and the counters go ({@code Metrics.registry()} in a service)
    */
   public OutboxRelay(PgSettings pg, String schema, RelaySettings settings, RabbitMQOptions amqp, MeterRegistry registry) {
+    this(pg, schema, settings, amqp, registry, Topology.EVENTS);
+  }
+
+  /** The same, publishing to the exchange {@code exchange} (a deployment's {@link BrokerNames}). */
+  public OutboxRelay(PgSettings pg, String schema, RelaySettings settings, RabbitMQOptions amqp, MeterRegistry registry,
+                     String exchange) {
+    this.exchange = exchange;
     this.pg = pg;
     this.schema = schema;
     this.settings = settings;
@@ -131,7 +138,7 @@ public final class OutboxRelay extends VerticleBase {
   /** The relay of {@code schema} with the node's settings ({@code pg}, {@code amqp}, {@code messaging.relay}). */
   public static OutboxRelay forSchema(JsonObject config, String schema) {
     return new OutboxRelay(PgSettings.from(config), schema, RelaySettings.from(config), AmqpClients.options(config),
-        Metrics.registry());
+        Metrics.registry(), BrokerNames.from(config).exchange());
   }
 
   /** Whether the relay holds a confirmed-publishing connection to the broker right now. */
@@ -245,7 +252,7 @@ public final class OutboxRelay extends VerticleBase {
       // no connection-established callbacks (their errors are swallowed, and start() does not wait
       // for them): declare and select confirms after start() instead, on this connection only
       return client.start()
-          .compose(x -> Topology.declareEvents(client))
+          .compose(x -> Topology.declareEvents(client, exchange))
           .compose(x -> client.confirmSelect())
           .timeout(settings.confirmTimeout().toMillis() + pg.connectTimeoutMillis(), TimeUnit.MILLISECONDS);
     }).onComplete(ar -> {
@@ -352,7 +359,7 @@ public final class OutboxRelay extends VerticleBase {
       EventEnvelope envelope = envelope(row);
       ids.add(envelope.id());
       // handed to the client in claim order; it runs them in that order on one channel
-      sends.add(broker.basicPublish(EXCHANGE, envelope.type(), properties(envelope), Buffer.buffer(ContractJson.toBytes(envelope))));
+      sends.add(broker.basicPublish(exchange, envelope.type(), properties(envelope), Buffer.buffer(ContractJson.toBytes(envelope))));
     }
     int claimed = rows.size();
     int toSend = ids.size();

@@ -15,13 +15,14 @@ public final class Topology {
 
   private Topology() {}
 
-  public static Future<Void> declareEvents(RabbitMQClient client) {
-    return client.exchangeDeclare(EVENTS, "topic", true, false);
+  /** The events exchange of {@code exchange}'s name: a durable topic exchange. */
+  public static Future<Void> declareEvents(RabbitMQClient client, String exchange) {
+    return client.exchangeDeclare(exchange, "topic", true, false);
   }
 
   /** The exchange, {@code queue}'s work queue and bindings, its retry queues and its dead letters. */
   public static Future<Void> declare(RabbitMQClient client, EventQueue queue) {
-    Future<Void> done = declareEvents(client)
+    Future<Void> done = declareEvents(client, queue.exchange())
         .compose(v -> client.exchangeDeclare(queue.deadExchange(), "fanout", true, false))
         .compose(v -> client.queueDeclare(queue.deadLetterQueue(), true, false, false).mapEmpty())
         .compose(v -> client.queueBind(queue.deadLetterQueue(), queue.deadExchange(), ""))
@@ -29,7 +30,7 @@ public final class Topology {
         .compose(v -> client.queueDeclare(queue.name(), true, false, false, workArguments(queue)).mapEmpty())
         .compose(v -> client.queueBind(queue.name(), queue.requeueExchange(), ""));
     for (String key : queue.routingKeys()) {
-      done = done.compose(v -> client.queueBind(queue.name(), EVENTS, key));
+      done = done.compose(v -> client.queueBind(queue.name(), queue.exchange(), key));
     }
     for (int attempt = 1; attempt <= queue.retries(); attempt++) {
       int n = attempt;

@@ -71,7 +71,7 @@ class OutboxRelayIT {
     Await.result(Migrations.runService(vertx, pg, SCHEMA));
     writes = PgPools.forService(vertx, pg, SCHEMA, 8);
     listener = RabbitMQClient.create(vertx, AMQP);
-    Await.result(listener.start().compose(v -> listener.exchangeDeclare(OutboxRelay.EXCHANGE, "topic", true, false)));
+    Await.result(listener.start().compose(v -> listener.exchangeDeclare(Topology.EVENTS, "topic", true, false)));
   }
 
   @AfterAll
@@ -325,7 +325,7 @@ class OutboxRelayIT {
     var received = new ConcurrentLinkedQueue<RabbitMQMessage>();
     String name = "relayit-" + UUID.randomUUID();
     Await.result(listener.queueDeclare(name, false, true, true)
-        .compose(ok -> listener.queueBind(name, OutboxRelay.EXCHANGE, bindingKey))
+        .compose(ok -> listener.queueBind(name, Topology.EVENTS, bindingKey))
         .compose(v -> listener.basicConsumer(name, new QueueOptions().setAutoAck(true)))
         .onSuccess(consumer -> consumer.handler(received::add)));
     return received;

@@ -3,6 +3,7 @@ package dev.atelier.runtime.testing;
 import dev.atelier.codecs.ContractJson;
 import dev.atelier.codecs.Topic;
 import dev.atelier.codecs.platform.EventEnvelope;
+import dev.atelier.runtime.messaging.BrokerNames;
 import dev.atelier.runtime.messaging.Topology;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -16,11 +17,11 @@ import java.util.function.Predicate;
 
 /**
  * Lets a test wait for an event on the broker instead of counting outbox rows: a queue of its own
- * (exclusive, gone with the probe) bound to {@value Topology#EVENTS} with the given keys, which
- * records every envelope that arrives.
+ * (exclusive, gone with the probe) bound to the platform's events exchange with the given keys,
+ * which records every envelope that arrives.
  *
  * <pre>{@code
- * try (var probe = EventProbe.start(vertx, config.getJsonObject("amqp").getString("url"), "product.*")) {
+ * try (var probe = EventProbe.start(vertx, config, "product.*")) {
  *   ... create a product ...
  *   ProductCreated created = probe.await(CatalogApi.PRODUCT_CREATED, e -> e.product().id().equals(id));
  * }
@@ -35,17 +36,27 @@ public final class EventProbe implements AutoCloseable {
     this.client = client;
   }
 
+  /** Bound to the exchange and broker of {@code config} (the platform under test). */
+  public static EventProbe start(Vertx vertx, io.vertx.core.json.JsonObject config, String... bindingKeys) {
+    return start(vertx, config.getJsonObject("amqp").getString("url"), BrokerNames.from(config).exchange(), bindingKeys);
+  }
+
+  /** Bound to the default exchange, {@value Topology#EVENTS}. */
   public static EventProbe start(Vertx vertx, String amqpUrl, String... bindingKeys) {
+    return start(vertx, amqpUrl, Topology.EVENTS, bindingKeys);
+  }
+
+  public static EventProbe start(Vertx vertx, String amqpUrl, String exchange, String... bindingKeys) {
     var client = RabbitMQClient.create(vertx, new RabbitMQOptions().setUri(amqpUrl).setReconnectAttempts(0));
     var probe = new EventProbe(client);
     Await.result(client.start()
-        .compose(v -> Topology.declareEvents(client))
+        .compose(v -> Topology.declareEvents(client, exchange))
         .compose(v -> client.queueDeclare("", false, true, true))
         .compose(ok -> {
           String queue = ok.getQueue();
           Future<Void> bound = Future.succeededFuture();
           for (String key : bindingKeys) {
-            bound = bound.compose(v -> client.queueBind(queue, Topology.EVENTS, key));
+            bound = bound.compose(v -> client.queueBind(queue, exchange, key));
           }
           return bound.compose(v -> client.basicConsumer(queue, new QueueOptions().setAutoAck(true)));
         })

@@ -103,8 +103,11 @@ public final class TestServers {
     c.getJsonObject("gateway").put("instances", 1);
     c.getJsonObject("catalog").put("instances", 1);
     c.getJsonObject("users").put("instances", 1);
-    // rate-limit buckets of their own: the local Redis is shared by every test JVM on the machine
-    c.getJsonObject("rateLimit").put("keyPrefix", "it-" + UUID.randomUUID().toString().substring(0, 8) + ":");
+    // rate-limit buckets, an events exchange and queues of their own: the local Redis and RabbitMQ
+    // are shared by every test JVM on the machine, and by every platform a test JVM starts
+    String run = "it-" + UUID.randomUUID().toString().substring(0, 8);
+    c.getJsonObject("rateLimit").put("keyPrefix", run + ":");
+    c.getJsonObject("messaging").put("exchange", "atelier.events." + run).put("queuePrefix", run + ".");
     // signing keys are made here, never in the source tree's ./data
     c.put("dataDir", tempDir("data").toString());
     return c;
