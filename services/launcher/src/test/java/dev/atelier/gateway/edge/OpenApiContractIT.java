@@ -2,6 +2,11 @@ package dev.atelier.gateway.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atelier.codecs.users.Role;
+import dev.atelier.runtime.db.PgPools;
+import dev.atelier.runtime.db.PgSettings;
+import dev.atelier.runtime.messaging.DeadLetter;
+import dev.atelier.runtime.messaging.DeadLetterStore;
 import dev.atelier.runtime.testing.Await;
 import dev.atelier.runtime.testing.HttpTestClient;
 import dev.atelier.runtime.testing.TestDatabase;
@@ -12,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,12 +34,14 @@ class OpenApiContractIT {
   private static Vertx vertx;
   private static ResponseSchemas schemas;
   private static HttpTestClient http;
+  private static PgSettings pg;
 
   @BeforeAll
   static void start() {
     db = TestServers.newDatabase();
     JsonObject config = TestServers.config(db);
     platform = dev.atelier.launcher.TestPlatform.start(config);
+    pg = PgSettings.from(config);
     http = new HttpTestClient(platform.port());
     vertx = Vertx.vertx();
     schemas = new ResponseSchemas(vertx, Await.result(ContractValidator.create(vertx, OpenApiSources.all())));
@@ -109,6 +117,60 @@ class OpenApiContractIT {
         .statusCode()).isEqualTo(200);
     assertThat(documented("deleteProduct", http.json("DELETE", "/api/products/" + id, merchant, null)).statusCode()).isEqualTo(204);
     assertThat(documented("deleteProduct", http.json("DELETE", "/api/products/" + id, merchant, null)).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  @DisplayName("dead-letter answers match their documented schemas, problems included")
+  void deadLetters() {
+    // parked straight into the store: which consumer failed does not matter to the contract
+    String queue = "contract-" + UUID.randomUUID().toString().substring(0, 8) + ".events";
+    DeadLetter json = parked(queue, "{\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"product.created\"}");
+    DeadLetter raw = parked(queue, "{not json");
+    String admin = platform.token(UUID.randomUUID(), Role.ADMIN);
+    String list = "/api/admin/dead-letters?queue=" + queue;
+
+    var listed = documented("listDeadLetters", get(list, admin));
+    assertThat(listed.statusCode()).isEqualTo(200);
+    assertThat(HttpTestClient.body(listed).getJsonArray("items")).hasSize(2);
+    assertThat(documented("listDeadLetters", get(list + "&limit=0", admin)).statusCode()).isEqualTo(422);
+    assertThat(documented("listDeadLetters", get(list, platform.token(UUID.randomUUID(), Role.MERCHANT))).statusCode())
+        .isEqualTo(403);
+    assertThat(documented("listDeadLetters", get(list, null)).statusCode()).isEqualTo(401);
+
+    String replay = "/api/admin/dead-letters/" + json.id() + "/replay";
+    assertThat(documented("replayDeadLetter", post(replay, admin, null)).statusCode()).isEqualTo(202);
+    assertThat(documented("replayDeadLetter", post(replay, admin, null)).statusCode()).isEqualTo(404);
+    assertThat(documented("replayDeadLetter", post("/api/admin/dead-letters/x/replay", admin, null)).statusCode()).isEqualTo(422);
+    assertThat(documented("replayDeadLetter", post(replay, platform.token(UUID.randomUUID(), Role.CUSTOMER), null))
+        .statusCode()).isEqualTo(403);
+
+    String discard = "/api/admin/dead-letters/" + raw.id();
+    assertThat(documented("discardDeadLetter", http.json("DELETE", discard, admin, null)).statusCode()).isEqualTo(204);
+    assertThat(documented("discardDeadLetter", http.json("DELETE", discard, admin, null)).statusCode()).isEqualTo(404);
+    assertThat(documented("discardDeadLetter", http.json("DELETE", "/api/admin/dead-letters/x", admin, null)).statusCode())
+        .isEqualTo(422);
+    assertThat(documented("discardDeadLetter", http.json("DELETE", discard, null, null)).statusCode()).isEqualTo(401);
+  }
+
+  private static HttpResponse<String> get(String path, String token) {
+    var b = http.request(path).GET();
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return http.send(b.build());
+  }
+
+  private static DeadLetter parked(String queue, String body) {
+    var letter = new DeadLetter(UUID.randomUUID(), queue, "product.created", "product.created", UUID.randomUUID().toString(),
+        "contract", 4, "IllegalStateException: index closed", new JsonObject().put("x-attempts", 4),
+        body.getBytes(java.nio.charset.StandardCharsets.UTF_8), Instant.now());
+    var pool = PgPools.forService(vertx, pg, DeadLetterStore.SCHEMA, 1);
+    try {
+      Await.result(new DeadLetterStore().park(pool, letter));
+    } finally {
+      Await.result(pool.close());
+    }
+    return letter;
   }
 
   @Test

@@ -25,6 +25,9 @@ class OpenApiDocumentTest {
 
     assertThat(doc.operations()).extracting(o -> o.method() + " " + o.path() + " " + o.operationId()).containsExactly(
         "GET /.well-known/jwks.json getJwks",
+        "GET /api/admin/dead-letters listDeadLetters",
+        "DELETE /api/admin/dead-letters/{id} discardDeadLetter",
+        "POST /api/admin/dead-letters/{id}/replay replayDeadLetter",
         "POST /api/auth/login login",
         "POST /api/auth/logout logout",
         "POST /api/auth/refresh refreshSession",
@@ -40,7 +43,8 @@ class OpenApiDocumentTest {
         "GET /metrics getMetrics",
         "GET /openapi.yaml getOpenApi");
     assertThat(doc.json().getJsonObject("components").getJsonObject("schemas").fieldNames())
-        .contains("Problem", "ProductDraft", "ProductPatch", "Product", "ProductPage", "User", "TokenPair");
+        .contains("Problem", "ProductDraft", "ProductPatch", "Product", "ProductPage", "User", "TokenPair", "DeadLetterPage",
+            "DeadLetter");
     assertThat(doc.json().getString("openapi")).isEqualTo("3.1.0");
     assertThat(doc.operation("getProduct")).isEqualTo(new OpenApiDocument.Operation(HttpMethod.GET, "/api/products/{id}", "getProduct"));
     assertThat(doc.operation("nope")).isNull();
