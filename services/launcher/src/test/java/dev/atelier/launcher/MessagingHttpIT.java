@@ -71,6 +71,7 @@ class MessagingHttpIT {
   private static TestDatabase db;
   private static Platform platform;
   private static String amqpUrl;
+  private static JsonObject platformConfig;
   // the test's own Vert.x for its consumer, publisher and probes: the platform's node health and metrics stay its own
   private static Vertx vertx;
   private static Context context;
@@ -90,6 +91,7 @@ class MessagingHttpIT {
   static void start() {
     db = TestServers.newDatabase();
     JsonObject config = TestServers.config(db);
+    platformConfig = config;
     platform = new Platform(config);
     admin = platform.token(UUID.randomUUID(), Role.ADMIN);
     merchant = platform.token(MERCHANT, Role.MERCHANT);
@@ -125,7 +127,7 @@ class MessagingHttpIT {
   @Test
   @DisplayName("create, update and delete over HTTP publish product.created/updated/deleted in order, with the request's correlation id")
   void productWritesReachTheBroker() {
-    try (var probe = EventProbe.start(vertx, amqpUrl, "product.*")) {
+    try (var probe = EventProbe.start(vertx, platformConfig, "product.*")) {
       String cid = "msgit-" + UUID.randomUUID();
       var create = platform.send(platform.request("/api/products").header("Content-Type", "application/json")
           .header("Authorization", "Bearer " + merchant)
@@ -166,7 +168,7 @@ class MessagingHttpIT {
   @Test
   @DisplayName("registering over HTTP publishes user.registered with the new user's id and email")
   void registrationReachesTheBroker() {
-    try (var probe = EventProbe.start(vertx, amqpUrl, "user.*")) {
+    try (var probe = EventProbe.start(vertx, platformConfig, "user.*")) {
       String email = "msgit-" + UUID.randomUUID() + "@example.com";
       var r = platform.json("POST", "/api/auth/register", null,
           "{\"email\":\"" + email + "\",\"password\":\"correct horse battery\",\"name\":\"Ines\",\"role\":\"customer\"}");
