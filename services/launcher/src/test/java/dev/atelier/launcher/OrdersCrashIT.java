@@ -126,7 +126,7 @@ class OrdersCrashIT {
 
     long settle = SAGA_DEADLINE_MILLIS + 20_000;
     Await.until(Duration.ofMillis(settle), "every order in the database decided",
-        () -> sql("SELECT count(*) FROM orders.orders WHERE status = 'PENDING'") == 0);
+        () -> sqlUnchecked("SELECT count(*) FROM orders.orders WHERE status = 'PENDING'") == 0);
     assertThat(sql("SELECT count(*) FROM orders.orders")).isGreaterThanOrEqualTo(accepted.size());
     for (var e : accepted.entrySet()) {
       var r = get("/api/orders/" + e.getKey(), e.getValue());
@@ -196,6 +196,14 @@ class OrdersCrashIT {
 
   private static URI uri(String path) {
     return URI.create("http://127.0.0.1:" + config.getJsonObject("http").getInteger("port") + path);
+  }
+
+  private static long sqlUnchecked(String query) {
+    try {
+      return sql(query);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static long sql(String query) throws Exception {
