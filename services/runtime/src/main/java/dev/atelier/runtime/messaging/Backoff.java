@@ -4,8 +4,11 @@ import java.time.Duration;
 
 /** Reconnect waits shared by the relay and the consumers: doubling from a base, capped. */
 final class Backoff {
-  /** The longest wait between two reconnect attempts, however many failed. */
-  static final Duration MAX = Duration.ofSeconds(30);
+  /**
+   * The longest wait between two reconnect attempts, however many failed: short enough that a
+   * broker back from a restart is found within seconds, long enough not to hammer one that is not.
+   */
+  static final Duration MAX = Duration.ofSeconds(5);
 
   private Backoff() {}
 

@@ -122,6 +122,7 @@ public final class EventConsumer {
   private boolean connecting;
   private boolean stopped;
   private int failures;
+  private volatile int sessions;
   private final List<Long> timers = new ArrayList<>();
 
   private final Counter consumed;
@@ -158,6 +159,11 @@ public final class EventConsumer {
 
   public EventQueue queue() {
     return queue;
+  }
+
+  /** How many sessions (connections consuming) this consumer has had; more than one means it reconnected. */
+  public int sessions() {
+    return sessions;
   }
 
   /** Whether a session is up: connected, consuming. */
@@ -217,6 +223,7 @@ public final class EventConsumer {
             }
             failures = 0;
             session = client;
+            sessions++;
           } else {
             client.stop();
             if (!stopped) {
@@ -398,8 +405,13 @@ public final class EventConsumer {
     if (session != client) {
       return;
     }
-    client.basicAck(message.envelope().getDeliveryTag(), false)
-        .onFailure(e -> lost(client, "ack failed: " + e));
+    try {
+      client.basicAck(message.envelope().getDeliveryTag(), false)
+          .onFailure(e -> lost(client, "ack failed: " + e));
+    } catch (RuntimeException e) {
+      // the client throws instead of failing the future when the connection is already gone
+      lost(client, "ack failed: " + e);
+    }
   }
 
   // ---- dead letters into the store

@@ -20,6 +20,7 @@ final class TcpProxy implements AutoCloseable {
   private final int targetPort;
   private final NetClient client;
   private final List<NetSocket> sockets = new CopyOnWriteArrayList<>();
+  private final java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
   private NetServer server;
 
   TcpProxy(Vertx vertx, int port, int targetPort) {
@@ -43,8 +44,11 @@ final class TcpProxy implements AutoCloseable {
           return;
         }
         NetSocket out = ar.result();
+        accepted.incrementAndGet();
         sockets.add(in);
         sockets.add(out);
+        in.closeHandler(v -> sockets.remove(in));
+        out.closeHandler(v -> sockets.remove(out));
         in.pipeTo(out);
         out.pipeTo(in);
         in.resume();
@@ -59,6 +63,11 @@ final class TcpProxy implements AutoCloseable {
     sockets.forEach(s -> closing.add(s.close()));
     sockets.clear();
     Await.result(Future.join(closing).otherwiseEmpty());
+  }
+
+  /** How many connections the proxy has forwarded so far. */
+  int accepted() {
+    return accepted.get();
   }
 
   /** How many connections are open through the proxy right now (each counts its two sockets). */
