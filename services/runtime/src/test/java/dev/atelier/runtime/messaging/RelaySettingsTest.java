@@ -19,12 +19,13 @@ class RelaySettingsTest {
   }
 
   @Test
-  @DisplayName("reconnect waits double from the interval and stop at 30 s")
+  @DisplayName("reconnect waits double from the interval and stop at 5 s")
   void backoff() {
     var s = RelaySettings.from(AtelierConfig.defaults());
     assertThat(s.reconnectDelay(1)).isEqualTo(Duration.ofSeconds(1));
     assertThat(s.reconnectDelay(2)).isEqualTo(Duration.ofSeconds(2));
     assertThat(s.reconnectDelay(3)).isEqualTo(Duration.ofSeconds(4));
-    assertThat(s.reconnectDelay(50)).isEqualTo(Duration.ofSeconds(30));
+    assertThat(s.reconnectDelay(4)).isEqualTo(Duration.ofSeconds(5));
+    assertThat(s.reconnectDelay(50)).isEqualTo(Duration.ofSeconds(5));
   }
 }
