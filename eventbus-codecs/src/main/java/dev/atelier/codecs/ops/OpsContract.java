@@ -37,8 +37,8 @@ public final class OpsContract implements ServiceContract {
         "7d444840-9dc0-11d1-b245-5ffdce74fad2", "c0ffee0123456789", 4, "IllegalStateException: index closed", payload,
         Instant.parse("2026-12-02T10:15:30.5Z"));
     var samples = new LinkedHashMap<Class<?>, Object>();
-    samples.put(ListDeadLetters.class, new ListDeadLetters("search.events", 50));
-    samples.put(DeadLetterPage.class, new DeadLetterPage(List.of(view)));
+    samples.put(ListDeadLetters.class, new ListDeadLetters("search.events", 20, null));
+    samples.put(DeadLetterPage.class, new DeadLetterPage(List.of(view), "MTc2NDY3MDUzMC41MDAwMDAwMDAuMGY4ZmFkNWI"));
     samples.put(DeadLetterRef.class, new DeadLetterRef(LETTER));
     samples.put(DeadLetterView.class, view);
     return samples;

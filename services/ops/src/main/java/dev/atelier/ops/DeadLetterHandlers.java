@@ -13,11 +13,13 @@ import dev.atelier.runtime.messaging.ConfirmedPublisher;
 import dev.atelier.runtime.messaging.DeadLetter;
 import dev.atelier.runtime.messaging.DeadLetterStore;
 import dev.atelier.runtime.messaging.EventHeaders;
+import dev.atelier.runtime.db.PageCursor;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Pool;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -46,12 +48,16 @@ final class DeadLetterHandlers {
   }
 
   Future<DeadLetterPage> list(ListDeadLetters query) {
-    int limit = query.limit() <= 0 ? ListDeadLetters.DEFAULT_LIMIT : query.limit();
-    if (limit > ListDeadLetters.MAX_LIMIT) {
-      return Future.failedFuture(Failure.invalid("limit", "must be at most " + ListDeadLetters.MAX_LIMIT));
-    }
-    return store.list(pool, query.queue(), limit)
-        .map(letters -> new DeadLetterPage(letters.stream().map(DeadLetterHandlers::view).toList()));
+    int limit = query.limit();
+    return store.list(pool, query.queue(), PageCursor.decode(query.cursor()), limit + 1).map(letters -> {
+      List<DeadLetterView> items = letters.stream().limit(limit).map(DeadLetterHandlers::view).toList();
+      String next = null;
+      if (letters.size() > limit) {
+        DeadLetterView last = items.get(limit - 1);
+        next = new PageCursor(last.parkedAt(), last.id()).encode();
+      }
+      return new DeadLetterPage(items, next);
+    });
   }
 
   Future<DeadLetterView> replay(DeadLetterRef ref) {

@@ -28,7 +28,7 @@ final class OpsRoutes {
 
   private Future<ApiReply> list(ApiRequest req) {
     var query = new ListDeadLetters(req.query("queue"),
-        req.queryInt("limit", ListDeadLetters.DEFAULT_LIMIT, 1, ListDeadLetters.MAX_LIMIT));
+        req.queryInt("limit", ListDeadLetters.DEFAULT_LIMIT, 1, ListDeadLetters.MAX_LIMIT), req.query("cursor"));
     return services.call(OpsApi.LIST_DEAD_LETTERS, query).map(ApiReply::ok);
   }
 

@@ -132,6 +132,14 @@ class OpenApiContractIT {
     var listed = documented("listDeadLetters", get(list, admin));
     assertThat(listed.statusCode()).isEqualTo(200);
     assertThat(HttpTestClient.body(listed).getJsonArray("items")).hasSize(2);
+    // paged oldest first: one per page, the cursor leads to the other, the last page has none
+    var first = HttpTestClient.body(documented("listDeadLetters", get(list + "&limit=1", admin)));
+    assertThat(first.getJsonArray("items").getJsonObject(0).getString("id")).isEqualTo(json.id().toString());
+    var second = HttpTestClient.body(documented("listDeadLetters",
+        get(list + "&limit=1&cursor=" + first.getString("nextCursor"), admin)));
+    assertThat(second.getJsonArray("items").getJsonObject(0).getString("id")).isEqualTo(raw.id().toString());
+    assertThat(second.getValue("nextCursor")).isNull();
+    assertThat(documented("listDeadLetters", get(list + "&cursor=bogus", admin)).statusCode()).isEqualTo(422);
     assertThat(documented("listDeadLetters", get(list + "&limit=0", admin)).statusCode()).isEqualTo(422);
     assertThat(documented("listDeadLetters", get(list, platform.token(UUID.randomUUID(), Role.MERCHANT))).statusCode())
         .isEqualTo(403);

@@ -1,5 +1,6 @@
 package dev.atelier.runtime.messaging;
 
+import dev.atelier.runtime.db.PageCursor;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -26,7 +27,8 @@ public final class DeadLetterStore {
   private static final String PARK = "INSERT INTO messaging.dead_letters (" + COLUMNS + ")"
       + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, clock_timestamp()) ON CONFLICT (id) DO NOTHING";
   private static final String PAGE = "SELECT " + COLUMNS + " FROM messaging.dead_letters"
-      + " WHERE ($1::text IS NULL OR queue = $1) ORDER BY parked_at, id LIMIT $2";
+      + " WHERE ($1::text IS NULL OR queue = $1) AND ($2::timestamptz IS NULL OR (parked_at, id) > ($2, $3))"
+      + " ORDER BY parked_at, id LIMIT $4";
   private static final String FIND = "SELECT " + COLUMNS + " FROM messaging.dead_letters WHERE id = $1";
   private static final String DELETE = "DELETE FROM messaging.dead_letters WHERE id = $1";
   private static final String COUNT = "SELECT count(*) AS n FROM messaging.dead_letters";
@@ -39,7 +41,14 @@ public final class DeadLetterStore {
 
   /** The oldest parked messages first, of one queue or (null) of all. */
   public Future<List<DeadLetter>> list(SqlClient db, String queue, int limit) {
-    return db.preparedQuery(PAGE).execute(Tuple.of(queue, limit)).map(rows -> {
+    return list(db, queue, null, limit);
+  }
+
+  /** The same, after the one parked at {@code after} (a page's last: its parked time and id), or from the start. */
+  public Future<List<DeadLetter>> list(SqlClient db, String queue, PageCursor after, int limit) {
+    Tuple args = Tuple.of(queue, after == null ? null : after.createdAt().atOffset(java.time.ZoneOffset.UTC),
+        after == null ? null : after.id(), limit);
+    return db.preparedQuery(PAGE).execute(args).map(rows -> {
       List<DeadLetter> out = new ArrayList<>();
       rows.forEach(r -> out.add(read(r)));
       return out;
