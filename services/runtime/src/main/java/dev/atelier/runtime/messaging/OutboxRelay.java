@@ -4,9 +4,7 @@ import com.rabbitmq.client.AMQP;
 import dev.atelier.codecs.ContractJson;
 import dev.atelier.codecs.platform.EventEnvelope;
 import dev.atelier.runtime.db.PgSettings;
-import dev.atelier.runtime.ops.HealthCheck;
 import dev.atelier.runtime.ops.Metrics;
-import dev.atelier.runtime.ops.NodeHealth;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -150,9 +148,7 @@ public final class OutboxRelay extends VerticleBase {
   public Future<?> start() {
     // the node's broker check: writes commit while the broker is away (their events wait here),
     // but API.md counts the node not ready until they can leave
-    NodeHealth.of(vertx).register(new HealthCheck("amqp", true, () -> brokerConnected()
-        ? Future.succeededFuture()
-        : Future.failedFuture("not connected to the AMQP broker (outbox " + schema + " waits)")));
+    BrokerLinks.of(vertx).add(linkName(), this::brokerConnected);
     lagGauge = Gauge.builder("atelier.outbox.lag", this, OutboxRelay::lagSeconds)
         .description("age of the oldest unsent outbox row").baseUnit("seconds").tag("schema", schema)
         .strongReference(true).register(registry);
@@ -185,6 +181,7 @@ public final class OutboxRelay extends VerticleBase {
   @Override
   public Future<?> stop() {
     stopped = true;
+    BrokerLinks.of(vertx).remove(linkName());
     vertx.cancelTimer(pollTimer);
     vertx.cancelTimer(cleanupTimer);
     vertx.cancelTimer(retryTimer);
@@ -196,6 +193,10 @@ public final class OutboxRelay extends VerticleBase {
         subscriber.close(),
         broker == null ? Future.succeededFuture() : broker.stop(),
         pool.close()).otherwiseEmpty());
+  }
+
+  private String linkName() {
+    return "outbox relay " + schema + " (" + deploymentID() + ")";
   }
 
   /** Deletes sent rows older than the retention; returns how many. Runs on its own timer too. */

@@ -8,6 +8,7 @@ import dev.atelier.runtime.config.AtelierConfig;
 import dev.atelier.runtime.db.Migrations;
 import dev.atelier.runtime.db.PgPools;
 import dev.atelier.runtime.db.PgSettings;
+import dev.atelier.runtime.ops.NodeHealth;
 import dev.atelier.runtime.testing.Await;
 import dev.atelier.runtime.testing.TestDatabase;
 import dev.atelier.runtime.testing.TestServers;
@@ -113,9 +114,14 @@ class MessagingChaosIT {
       Await.until(WAIT, "writes committing while the broker is away", () -> committed.get() >= atStop + 300);
       Await.until(WAIT, "the relay noticing", () -> !relay.brokerConnected());
       assertThat(relay.lagSeconds()).as("outbox lag while the broker is away").isPositive();
+      var readiness = Await.result(NodeHealth.of(vertx).check(vertx, Duration.ofSeconds(1)));
+      assertThat(readiness.status()).as("readiness while the broker is away").isEqualTo(NodeHealth.Status.DOWN);
+      assertThat(readiness.checks().getJsonObject("amqp").getString("error")).contains("outbox relay chaosit");
       rabbitmqctl("start_app");
       brokerStopped = false;
 
+      Await.until(WAIT, "readiness UP again", () ->
+          Await.result(NodeHealth.of(vertx).check(vertx, Duration.ofSeconds(1))).status() == NodeHealth.Status.UP);
       Await.until(WAIT, "two thirds written", () -> committed.get() >= 2 * EVENTS / 3);
       Await.until(WAIT, "the consumer back after the restart", () -> consumer.sessions() >= 2 && consumer.connected());
       int sessions = consumer.sessions();
