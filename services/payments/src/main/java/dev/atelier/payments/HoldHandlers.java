@@ -71,7 +71,12 @@ final class HoldHandlers {
     return holds.lockOrder(tx, orderId)
         .compose(v -> holds.find(tx, orderId))
         .compose(found -> {
+          if (found.isPresent() && found.get().status() == Hold.Status.CAPTURED) {
+            log.info("order {} confirmed again: its hold is already captured", orderId);
+            return Future.succeededFuture();
+          }
           if (found.isEmpty() || !found.get().isHeld()) {
+            // the saga confirms only after payment.held: this is another service's inconsistency, not ours to fix
             log.warn("order {} confirmed, but its hold is {}: nothing to capture", orderId,
                 found.map(h -> h.status().name()).orElse("missing"));
             return Future.succeededFuture();

@@ -12,7 +12,7 @@ final class HoldRepository {
   // the order's events may be handled at once (prefetch, competing instances): the first takes the
   // lock, the others wait and then see its committed hold. Without it, a cancel and a place of one
   // order could both find no hold. Two int keys: a space apart from the single-bigint locks.
-  private static final String LOCK_ORDER = "SELECT pg_advisory_xact_lock(hashtext('payments.holds'), hashtext($1::text))";
+  private static final String LOCK_ORDER = "SELECT pg_advisory_xact_lock(hashtext('payments.holds'), hashtext($1::uuid::text))";
   private static final String FIND = """
       SELECT id, order_id, customer_id, amount_cents, currency, status FROM holds WHERE order_id = $1 FOR UPDATE""";
   private static final String INSERT = """
