@@ -2,6 +2,7 @@ package dev.atelier.payments;
 
 import dev.atelier.codecs.payments.LedgerEntryView;
 import dev.atelier.codecs.payments.LedgerPage;
+import dev.atelier.runtime.db.PageCursor;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -45,13 +46,13 @@ final class LedgerRepository {
   }
 
   /** The user's wallet entries newest first, after {@code after} (exclusive); empty without a wallet. */
-  Future<LedgerPage> page(SqlClient db, UUID userId, LedgerCursor after, int limit) {
+  Future<LedgerPage> page(SqlClient db, UUID userId, PageCursor after, int limit) {
     // one row more than asked tells whether another page follows
     Tuple params = after == null ? Tuple.of(userId, limit + 1)
         : Tuple.of(userId, limit + 1, after.createdAt().atOffset(ZoneOffset.UTC), after.id());
     return db.preparedQuery(after == null ? FIRST_PAGE : NEXT_PAGE).execute(params).map(rows -> {
       List<LedgerEntryView> items = new ArrayList<>(Math.min(rows.size(), limit));
-      LedgerCursor next = null;
+      PageCursor next = null;
       for (Row r : rows) {
         if (items.size() == limit) {
           break;
@@ -59,7 +60,7 @@ final class LedgerRepository {
         OffsetDateTime at = r.getOffsetDateTime("created_at");
         items.add(new LedgerEntryView(r.getUUID("id"), r.getUUID("posting_id"), r.getString("kind"),
             r.getLong("amount_cents"), r.getUUID("reference"), at.toInstant()));
-        next = new LedgerCursor(at.toInstant(), r.getUUID("id"));
+        next = new PageCursor(at.toInstant(), r.getUUID("id"));
       }
       return new LedgerPage(items, rows.size() > limit ? next.encode() : null);
     });

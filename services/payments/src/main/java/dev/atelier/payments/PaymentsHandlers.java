@@ -12,6 +12,7 @@ import dev.atelier.codecs.payments.PaymentsApi;
 import dev.atelier.codecs.payments.RedeemGiftCard;
 import dev.atelier.codecs.payments.TopUp;
 import dev.atelier.codecs.payments.WalletView;
+import dev.atelier.runtime.db.PageCursor;
 import dev.atelier.runtime.db.PgFailures;
 import dev.atelier.runtime.messaging.Outbox;
 import io.vertx.core.Future;
@@ -68,7 +69,7 @@ final class PaymentsHandlers {
   }
 
   Future<LedgerPage> listLedger(ListLedger q) {
-    LedgerCursor after = LedgerCursor.decode(q.cursor());
+    PageCursor after = PageCursor.decode(q.cursor());
     return ledger.page(pool, q.userId(), after, q.limit()).recover(PgFailures::translate);
   }
 

@@ -26,9 +26,9 @@ import dev.atelier.codecs.payments.TopUpDraft;
 import dev.atelier.codecs.payments.WalletView;
 import dev.atelier.codecs.platform.EventEnvelope;
 import dev.atelier.runtime.bus.Bus;
+import dev.atelier.runtime.messaging.BrokerNames;
 import dev.atelier.runtime.messaging.ConfirmedPublisher;
 import dev.atelier.runtime.messaging.OutboxRelay;
-import dev.atelier.runtime.messaging.Topology;
 import dev.atelier.runtime.testing.Await;
 import dev.atelier.runtime.testing.EventProbe;
 import dev.atelier.runtime.testing.TestDatabase;
@@ -57,7 +57,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Payments as a participant in the order saga, through a real broker: order events are published
- * to atelier.events as the orders service's relay would, two payments instances consume them
+ * to the run's events exchange as the orders service's relay would, two payments instances consume them
  * (competing), and their payment.* events come back through the payments outbox and relay.
  * Assertions read this test's own database; the probe proves the events reached the broker.
  */
@@ -84,9 +84,9 @@ class OrderHoldsIT {
         new DeploymentOptions().setConfig(config)));
     bus = new Bus(vertx, Duration.ofSeconds(10));
     sql = new PaymentsDb(db);
-    String amqp = config.getJsonObject("amqp").getString("url");
-    publisher = new ConfirmedPublisher(vertx, new RabbitMQOptions().setUri(amqp), Duration.ofSeconds(5));
-    probe = EventProbe.start(vertx, amqp, "payment.*");
+    publisher = new ConfirmedPublisher(vertx, new RabbitMQOptions().setUri(config.getJsonObject("amqp").getString("url")),
+        Duration.ofSeconds(5));
+    probe = EventProbe.start(vertx, config, "payment.*");
   }
 
   @AfterAll
@@ -96,7 +96,6 @@ class OrderHoldsIT {
     for (String id : vertx.deploymentIDs()) {
       Await.result(vertx.undeploy(id));
     }
-    BrokerQueues.delete(vertx, config, PaymentsVerticle.QUEUE);
     Await.result(vertx.close());
     db.close();
   }
@@ -286,7 +285,7 @@ class OrderHoldsIT {
         ContractJson.mapper().valueToTree(payload));
   }
 
-  /** As the orders service's relay would: an envelope on atelier.events, routing key = type, confirmed. */
+  /** As the orders service's relay would: an envelope on this run's events exchange, routing key = type, confirmed. */
   private static <E> EventEnvelope publish(Topic<E> topic, UUID aggregate, E payload) {
     EventEnvelope e = envelope(topic, aggregate, payload);
     Await.result(onContext(() -> send(e)));
@@ -296,7 +295,7 @@ class OrderHoldsIT {
   private static Future<Void> send(EventEnvelope e) {
     var props = new AMQP.BasicProperties.Builder().messageId(e.id().toString()).type(e.type())
         .correlationId(e.correlationId()).deliveryMode(2).contentType("application/json").build();
-    return publisher.publish(Topology.EVENTS, e.type(), props, Buffer.buffer(ContractJson.toBytes(e)));
+    return publisher.publish(BrokerNames.from(config).exchange(), e.type(), props, Buffer.buffer(ContractJson.toBytes(e)));
   }
 
   /** The publisher wants one context, as in a verticle. */

@@ -66,7 +66,6 @@ class PaymentsApiIT {
     for (String id : vertx.deploymentIDs()) {
       Await.result(vertx.undeploy(id));
     }
-    BrokerQueues.delete(vertx, config, PaymentsVerticle.QUEUE);
     Await.result(vertx.close());
     db.close();
   }
