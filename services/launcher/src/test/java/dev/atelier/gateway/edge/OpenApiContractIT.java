@@ -160,6 +160,56 @@ class OpenApiContractIT {
     assertThat(documented("discardDeadLetter", http.json("DELETE", discard, null, null)).statusCode()).isEqualTo(401);
   }
 
+  @Test
+  @DisplayName("wallet and gift-card answers match their documented schemas, problems included")
+  void payments() {
+    UUID customerId = UUID.randomUUID();
+    String customer = platform.token(customerId, Role.CUSTOMER);
+    String merchant = platform.token(UUID.randomUUID(), Role.MERCHANT);
+
+    var empty = documented("getWallet", get("/api/wallet", customer));
+    assertThat(HttpTestClient.body(empty).getLong("balanceCents")).isZero();
+    assertThat(documented("getWallet", get("/api/wallet", null)).statusCode()).isEqualTo(401);
+    var topUp = documented("topUpWallet", post("/api/wallet/top-ups", customer, "{\"amountCents\":2500}"));
+    assertThat(topUp.statusCode()).isEqualTo(201);
+    assertThat(HttpTestClient.body(topUp).getLong("balanceCents")).isEqualTo(2_500);
+    assertThat(documented("topUpWallet", post("/api/wallet/top-ups", customer, "{\"amountCents\":0}")).statusCode()).isEqualTo(422);
+    assertThat(documented("topUpWallet", post("/api/wallet/top-ups", customer,
+        "{\"amountCents\":100,\"userId\":\"" + UUID.randomUUID() + "\"}")).statusCode()).as("no mass assignment").isEqualTo(422);
+    var noKey = http.send(http.request("/api/wallet/top-ups").header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + customer).POST(HttpRequest.BodyPublishers.ofString("{\"amountCents\":100}")).build());
+    assertThat(documented("topUpWallet", noKey).statusCode()).isEqualTo(400);
+    assertThat(documented("topUpWallet", post("/api/wallet/top-ups", null, "{\"amountCents\":100}")).statusCode()).isEqualTo(401);
+
+    var ledger = documented("listLedger", get("/api/wallet/ledger?limit=1", customer));
+    assertThat(HttpTestClient.body(ledger).getJsonArray("items")).hasSize(1);
+    assertThat(documented("listLedger", get("/api/wallet/ledger?limit=1000", customer)).statusCode()).isEqualTo(422);
+    assertThat(documented("listLedger", get("/api/wallet/ledger?cursor=forged", customer)).statusCode()).isEqualTo(422);
+    assertThat(documented("listLedger", get("/api/wallet/ledger", null)).statusCode()).isEqualTo(401);
+
+    var issued = documented("issueGiftCard", post("/api/giftcards", merchant, "{\"amountCents\":1000,\"currency\":\"EUR\"}"));
+    assertThat(issued.statusCode()).isEqualTo(201);
+    assertThat(issued.headers().firstValue("Cache-Control")).hasValue("no-store");
+    String code = HttpTestClient.body(issued).getString("code");
+    assertThat(documented("issueGiftCard", post("/api/giftcards", customer, "{\"amountCents\":1000,\"currency\":\"EUR\"}"))
+        .statusCode()).isEqualTo(403);
+    assertThat(documented("issueGiftCard", post("/api/giftcards", merchant, "{\"amountCents\":1000,\"currency\":\"USD\"}"))
+        .statusCode()).isEqualTo(422);
+    assertThat(documented("issueGiftCard", post("/api/giftcards", null, "{}")).statusCode()).isEqualTo(401);
+
+    var redeemed = documented("redeemGiftCard", post("/api/giftcards/redeem", customer, "{\"code\":\"" + code + "\"}"));
+    assertThat(redeemed.statusCode()).isEqualTo(200);
+    assertThat(HttpTestClient.body(redeemed).getLong("balanceCents")).isEqualTo(3_500);
+    assertThat(documented("redeemGiftCard", post("/api/giftcards/redeem", customer, "{\"code\":\"" + code + "\"}")).statusCode())
+        .isEqualTo(409);
+    assertThat(documented("redeemGiftCard", post("/api/giftcards/redeem", customer,
+        "{\"code\":\"GC-0000-0000-0000-0000-0000-0000-00\"}")).statusCode()).isEqualTo(404);
+    assertThat(documented("redeemGiftCard", post("/api/giftcards/redeem", customer, "{\"code\":\"\"}")).statusCode()).isEqualTo(422);
+    assertThat(documented("redeemGiftCard", post("/api/giftcards/redeem", null, "{}")).statusCode()).isEqualTo(401);
+    assertThat(HttpTestClient.body(documented("getWallet", get("/api/wallet", customer))).getLong("balanceCents"))
+        .isEqualTo(3_500);
+  }
+
   private static HttpResponse<String> get(String path, String token) {
     var b = http.request(path).GET();
     if (token != null) {

@@ -32,19 +32,28 @@ class OpenApiDocumentTest {
         "POST /api/auth/logout logout",
         "POST /api/auth/refresh refreshSession",
         "POST /api/auth/register registerUser",
+        "POST /api/giftcards issueGiftCard",
+        "POST /api/giftcards/redeem redeemGiftCard",
+        "GET /api/orders listOrders",
+        "POST /api/orders placeOrder",
+        "GET /api/orders/{id} getOrder",
+        "POST /api/orders/{id}/cancel cancelOrder",
         "GET /api/products listProducts",
         "POST /api/products createProduct",
         "DELETE /api/products/{id} deleteProduct",
         "GET /api/products/{id} getProduct",
         "PATCH /api/products/{id} updateProduct",
         "GET /api/users/me getMe",
+        "GET /api/wallet getWallet",
+        "GET /api/wallet/ledger listLedger",
+        "POST /api/wallet/top-ups topUpWallet",
         "GET /health/live getLive",
         "GET /health/ready getReady",
         "GET /metrics getMetrics",
         "GET /openapi.yaml getOpenApi");
     assertThat(doc.json().getJsonObject("components").getJsonObject("schemas").fieldNames())
         .contains("Problem", "ProductDraft", "ProductPatch", "Product", "ProductPage", "User", "TokenPair", "DeadLetterPage",
-            "DeadLetter");
+            "DeadLetter", "Wallet", "TopUpDraft", "LedgerPage", "GiftCardDraft", "IssuedGiftCard", "GiftCardRedemption");
     assertThat(doc.json().getString("openapi")).isEqualTo("3.1.0");
     assertThat(doc.operation("getProduct")).isEqualTo(new OpenApiDocument.Operation(HttpMethod.GET, "/api/products/{id}", "getProduct"));
     assertThat(doc.operation("nope")).isNull();
