@@ -4,10 +4,13 @@ import io.vertx.core.json.JsonObject;
 import java.util.Currency;
 
 /** The payments service's settings, read once from config. */
-record PaymentsConfig(int poolSize, String currency) {
+record PaymentsConfig(int poolSize, String currency, int ordersPrefetch) {
   PaymentsConfig {
     if (poolSize < 1) {
       throw new IllegalArgumentException("payments.poolSize must be at least 1");
+    }
+    if (ordersPrefetch < 1) {
+      throw new IllegalArgumentException("payments.ordersPrefetch must be at least 1");
     }
     if (currency == null || !currency.matches("[A-Z]{3}")) {
       throw new IllegalArgumentException("payments.currency must be an ISO 4217 code such as EUR");
@@ -21,6 +24,6 @@ record PaymentsConfig(int poolSize, String currency) {
 
   static PaymentsConfig from(JsonObject root) {
     JsonObject p = root.getJsonObject("payments");
-    return new PaymentsConfig(p.getInteger("poolSize"), p.getString("currency"));
+    return new PaymentsConfig(p.getInteger("poolSize"), p.getString("currency"), p.getInteger("ordersPrefetch"));
   }
 }

@@ -6,8 +6,12 @@ import dev.atelier.runtime.bus.Bus;
 import dev.atelier.runtime.db.Migrations;
 import dev.atelier.runtime.db.PgPools;
 import dev.atelier.runtime.db.PgSettings;
+import dev.atelier.runtime.messaging.AmqpClients;
+import dev.atelier.runtime.messaging.BrokerNames;
+import dev.atelier.runtime.messaging.ConsumerSettings;
 import dev.atelier.runtime.messaging.EventConsumer;
 import dev.atelier.runtime.messaging.Outbox;
+import dev.atelier.runtime.ops.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
@@ -19,7 +23,7 @@ import java.util.List;
  */
 public final class PaymentsVerticle extends VerticleBase {
   public static final String SERVICE = "payments";
-  /** The work queue of order events; {@code messaging.consumer.queuePrefix} goes in front. */
+  /** The work queue of order events (behind the deployment's queue prefix, BrokerNames). */
   public static final String QUEUE = "payments.orders";
   private Pool pool;
   private EventConsumer consumer;
@@ -43,13 +47,25 @@ public final class PaymentsVerticle extends VerticleBase {
           bus.serve(PaymentsApi.LIST_LEDGER, handlers::listLedger),
           bus.serve(PaymentsApi.ISSUE_GIFT_CARD, handlers::issueGiftCard),
           bus.serve(PaymentsApi.REDEEM_GIFT_CARD, handlers::redeemGiftCard),
-          EventConsumer.on(QUEUE)
-              .handle(OrdersApi.ORDER_PLACED, holds::holdFunds)
-              .handle(OrdersApi.ORDER_CONFIRMED, holds::captureHold)
-              .handle(OrdersApi.ORDER_CANCELLED, holds::releaseHold)
-              .start(vertx, config(), pool)
-              .onSuccess(started -> consumer = started)));
+          consumeOrders(holds, config, pg)));
     });
+  }
+
+  /**
+   * Every instance consumes the same queue, so they compete for the orders' events. Its own prefetch,
+   * not the platform's: each event in flight holds a pooled connection for its transaction (and, for a
+   * wallet many orders want, waits there for the row), and the wallet routes need connections too.
+   * With the platform's 64, 200 orders at once waited out the pool's acquire timeout and were retried.
+   */
+  private Future<EventConsumer> consumeOrders(HoldHandlers holds, PaymentsConfig config, PgSettings pg) {
+    var settings = ConsumerSettings.from(config()).withPrefetch(config.ordersPrefetch());
+    return EventConsumer.on(QUEUE)
+        .handle(OrdersApi.ORDER_PLACED, holds::holdFunds)
+        .handle(OrdersApi.ORDER_CONFIRMED, holds::captureHold)
+        .handle(OrdersApi.ORDER_CANCELLED, holds::releaseHold)
+        .names(BrokerNames.from(config()))
+        .start(vertx, pool, pg, settings, AmqpClients.options(config()), Metrics.registry())
+        .onSuccess(started -> consumer = started);
   }
 
   @Override

@@ -76,6 +76,8 @@ class OrderHoldsIT {
   static void deploy() {
     db = TestServers.newDatabase();
     config = TestServers.config(db);
+    // 2 instances x 4: eight order events in flight at once, all the pool's connections, to race on one wallet
+    config.getJsonObject("payments").put("ordersPrefetch", 4);
     vertx = Vertx.vertx();
     Codecs.install(vertx);
     context = vertx.getOrCreateContext();
@@ -197,7 +199,7 @@ class OrderHoldsIT {
         return chain;
       }));
       Await.until(WAIT, "handlers waiting on the wallet", () -> sql.count("SELECT count(*) FROM pg_stat_activity "
-          + "WHERE datname = current_database() AND wait_event_type = 'Lock'") >= 5);
+          + "WHERE datname = current_database() AND wait_event_type = 'Lock'") >= 6);
       blocker.rollback();
     }
 
