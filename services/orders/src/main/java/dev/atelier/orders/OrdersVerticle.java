@@ -70,8 +70,10 @@ public final class OrdersVerticle extends VerticleBase {
     });
   }
 
+  // two consumers share the pool with the HTTP side: each takes at most a quarter of it in flight
   private Future<EventConsumer> consume(EventConsumer.Builder builder) {
-    return builder.start(vertx, config(), pool).onSuccess(consumers::add);
+    int prefetch = Math.max(1, OrdersConfig.from(config()).poolSize() / 4);
+    return builder.prefetch(prefetch).start(vertx, config(), pool).onSuccess(consumers::add);
   }
 
   @Override

@@ -69,6 +69,7 @@ public final class EventConsumer {
     private final String queue;
     private final Map<String, Route<?>> routes = new LinkedHashMap<>();
     private BrokerNames names = BrokerNames.DEFAULT;
+    private int prefetch;
 
     private Builder(String queue) {
       this.queue = queue;
@@ -88,6 +89,19 @@ public final class EventConsumer {
       return this;
     }
 
+    /**
+     * This consumer's own prefetch instead of {@code messaging.consumer.prefetch}: each message in
+     * flight holds a pooled connection for its transaction, so a consumer should not take more than
+     * its share of the service's pool (else bursts wait out the pool's acquire timeout and retry).
+     */
+    public Builder prefetch(int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("prefetch must be at least 1");
+      }
+      prefetch = value;
+      return this;
+    }
+
     /** Starts with the settings of {@code config} ({@code messaging}, {@code amqp}, {@code pg}). */
     public Future<EventConsumer> start(Vertx vertx, JsonObject config, Pool pool) {
       names = BrokerNames.from(config);
@@ -97,6 +111,9 @@ public final class EventConsumer {
 
     public Future<EventConsumer> start(Vertx vertx, Pool pool, PgSettings pg, ConsumerSettings settings,
                                        RabbitMQOptions amqp, MeterRegistry registry) {
+      if (prefetch > 0) {
+        settings = settings.withPrefetch(prefetch);
+      }
       var eventQueue = new EventQueue(names.exchange(), names.queue(queue), routes.keySet(), settings.retryDelays());
       var consumer = new EventConsumer(vertx, pool, eventQueue, Map.copyOf(routes), settings, amqp, registry);
       return Migrations.run(vertx, pg, DeadLetterStore.SCHEMA).compose(v -> consumer.start());
