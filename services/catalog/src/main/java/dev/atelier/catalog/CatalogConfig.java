@@ -4,13 +4,17 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 
 /** The catalog's settings, read once from config. */
-record CatalogConfig(Duration cacheTtl, int poolSize, Duration redisTimeout, int breakerMaxFailures, Duration breakerReset) {
+record CatalogConfig(Duration cacheTtl, int poolSize, Duration redisTimeout, int breakerMaxFailures, Duration breakerReset,
+                     String ordersQueue) {
   CatalogConfig {
     if (cacheTtl.isNegative() || cacheTtl.isZero()) {
       throw new IllegalArgumentException("catalog.cacheTtlMillis must be positive");
     }
     if (poolSize < 1) {
       throw new IllegalArgumentException("catalog.poolSize must be at least 1");
+    }
+    if (ordersQueue == null || !ordersQueue.matches("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)*")) {
+      throw new IllegalArgumentException("catalog.ordersQueue must be dotted lower-case words: " + ordersQueue);
     }
   }
 
@@ -22,6 +26,7 @@ record CatalogConfig(Duration cacheTtl, int poolSize, Duration redisTimeout, int
         c.getInteger("poolSize"),
         Duration.ofMillis(root.getJsonObject("redis").getLong("timeoutMillis")),
         breaker.getInteger("maxFailures"),
-        Duration.ofMillis(breaker.getLong("resetMillis")));
+        Duration.ofMillis(breaker.getLong("resetMillis")),
+        c.getString("ordersQueue"));
   }
 }

@@ -89,7 +89,7 @@ final class CatalogHandlers {
             .compose(p -> outbox.append(tx, CatalogApi.PRODUCT_UPDATED, p.id(), new ProductUpdated(p)).map(p)))
         .recover(PgFailures::translate)
         // after commit: evicting before it would let a read put the old row back
-        .compose(p -> afterChange(p.id(), p.version()).map(p));
+        .compose(p -> productChanged(p.id(), p.version()).map(p));
   }
 
   Future<ProductDeleted> deleteProduct(DeleteProduct d) {
@@ -98,7 +98,7 @@ final class CatalogHandlers {
             .compose(found -> existing(found, d.productId()))
             .compose(version -> outbox.append(tx, CatalogApi.PRODUCT_DELETED, d.productId(), deleted).map(version)))
         .recover(PgFailures::translate)
-        .compose(version -> afterChange(d.productId(), version + 1))
+        .compose(version -> productChanged(d.productId(), version + 1))
         .map(deleted);
   }
 
@@ -113,7 +113,8 @@ final class CatalogHandlers {
         });
   }
 
-  private Future<Void> afterChange(UUID id, long version) {
+  /** After a committed change of product {@code id} (now at {@code version}): no reader may keep or put back the old one. */
+  Future<Void> productChanged(UUID id, long version) {
     loader.forget(id);
     changes.announce(id);
     return cache.evict(id, version);

@@ -5,6 +5,8 @@ import dev.atelier.runtime.bus.Bus;
 import dev.atelier.runtime.db.Migrations;
 import dev.atelier.runtime.db.PgPools;
 import dev.atelier.runtime.db.PgSettings;
+import dev.atelier.codecs.orders.OrdersApi;
+import dev.atelier.runtime.messaging.EventConsumer;
 import dev.atelier.runtime.messaging.Outbox;
 import dev.atelier.runtime.ops.HealthCheck;
 import dev.atelier.runtime.ops.NodeHealth;
@@ -17,11 +19,12 @@ import io.vertx.sqlclient.Pool;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** The catalog service: migrates its schema, then serves CatalogApi. */
+/** The catalog service: migrates its schema, then serves CatalogApi and takes part in the order saga. */
 public final class CatalogVerticle extends VerticleBase {
   public static final String SERVICE = "catalog";
   private Pool pool;
   private Redis redis;
+  private EventConsumer orders;
   private long evictionRetryTimer = -1;
 
   @Override
@@ -35,8 +38,11 @@ public final class CatalogVerticle extends VerticleBase {
       var redisApi = RedisAPI.api(redis);
       var cache = new ProductCache(vertx, redisApi, config);
       evictionRetryTimer = vertx.setPeriodic(1_000, t -> cache.retryPendingEvictions());
-      var handlers = new CatalogHandlers(context, pool, new ProductRepository(), new Outbox(), cache,
-          new ProductChanges(vertx.eventBus()));
+      var products = new ProductRepository();
+      var outbox = new Outbox();
+      var handlers = new CatalogHandlers(context, pool, products, outbox, cache, new ProductChanges(vertx.eventBus()));
+      var reservations = new ReservationHandlers(context, new ReservationRepository(), products, outbox,
+          handlers::productChanged);
       var health = NodeHealth.of(vertx);
       health.register(new HealthCheck("postgres", true, () -> pool.query("SELECT 1").execute()));
       health.register(new HealthCheck("redis", false, () -> redisApi.ping(List.of())));
@@ -48,7 +54,14 @@ public final class CatalogVerticle extends VerticleBase {
           bus.serve(CatalogApi.LIST_PRODUCTS, handlers::listProducts),
           bus.serve(CatalogApi.CREATE_PRODUCT, handlers::createProduct),
           bus.serve(CatalogApi.UPDATE_PRODUCT, handlers::updateProduct),
-          bus.serve(CatalogApi.DELETE_PRODUCT, handlers::deleteProduct)));
+          bus.serve(CatalogApi.DELETE_PRODUCT, handlers::deleteProduct),
+          // every instance consumes the same queue: they compete for the orders' events
+          EventConsumer.on(config.ordersQueue())
+              .handle(OrdersApi.ORDER_PLACED, reservations::reserveStock)
+              .handle(OrdersApi.ORDER_CONFIRMED, reservations::commitStock)
+              .handle(OrdersApi.ORDER_CANCELLED, reservations::releaseStock)
+              .start(vertx, config(), pool)
+              .onSuccess(c -> orders = c)));
     });
   }
 
@@ -62,9 +75,13 @@ public final class CatalogVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(evictionRetryTimer);
-    if (redis != null) {
-      redis.close();
-    }
-    return pool == null ? Future.succeededFuture() : pool.close();
+    // no new events once stopping; one being handled rolls back with the pool and comes again
+    Future<Void> consumer = orders == null ? Future.succeededFuture() : orders.stop();
+    return consumer.eventually(() -> {
+      if (redis != null) {
+        redis.close();
+      }
+      return pool == null ? Future.succeededFuture() : pool.close();
+    });
   }
 }

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,6 +67,97 @@ final class ProductRepository {
   private static final String VARIANTS_BY_PRODUCTS = """
       SELECT product_id, sku, name, price_cents, stock FROM variants
       WHERE product_id = ANY($1) ORDER BY product_id, position""";
+
+  // Stock moves bump the product's version (its variants have none): the cache refuses to store a
+  // version older than the tombstone the change leaves, so a read that began before cannot put the old
+  // stock back. "stock >= $2", not the CHECK: a violated CHECK is an error, and an error aborts the
+  // whole transaction (the inbox row included), while no row is an answer ("short") the caller rolls
+  // back to its savepoint. With $2 = 0 (only variant lines) it locks the row and proves it exists.
+  private static final String TAKE_PRODUCT = """
+      UPDATE products SET stock = stock - $2, version = version + 1, updated_at = clock_timestamp()
+      WHERE id = $1 AND stock >= $2 RETURNING version""";
+  private static final String TAKE_VARIANT = """
+      UPDATE variants SET stock = stock - $3 WHERE product_id = $1 AND sku = $2 AND stock >= $3""";
+  private static final String RETURN_PRODUCT = """
+      UPDATE products SET stock = stock + $2, version = version + 1, updated_at = clock_timestamp()
+      WHERE id = $1 RETURNING version""";
+  private static final String RETURN_VARIANT = "UPDATE variants SET stock = stock + $3 WHERE product_id = $1 AND sku = $2";
+
+  /**
+   * What {@link #takeStock} did: the new version of every product it changed, or the first line it
+   * could not take (too little stock, or no such product or variant). When {@code shortLine} is set the
+   * earlier lines were taken all the same: the caller rolls them back.
+   */
+  record StockTaken(Map<UUID, Long> versions, Reservation.Line shortLine) {
+    boolean complete() {
+      return shortLine == null;
+    }
+  }
+
+  /**
+   * Takes {@code lines} (in {@link Reservation#LOCK_ORDER}) from stock one statement at a time, each
+   * product's row before its variants' rows, stopping at the first line that is short.
+   */
+  Future<StockTaken> takeStock(SqlClient tx, List<Reservation.Line> lines) {
+    Future<StockTaken> done = Future.succeededFuture(new StockTaken(new LinkedHashMap<>(), null));
+    for (var product : byProduct(lines).entrySet()) {
+      done = done.compose(taken -> taken.complete() ? takeProduct(tx, product.getKey(), product.getValue(), taken)
+          : Future.succeededFuture(taken));
+    }
+    return done;
+  }
+
+  private Future<StockTaken> takeProduct(SqlClient tx, UUID id, List<Reservation.Line> lines, StockTaken taken) {
+    Reservation.Line own = lines.get(0).ofVariant() ? null : lines.get(0);
+    return tx.preparedQuery(TAKE_PRODUCT).execute(Tuple.of(id, own == null ? 0 : own.quantity())).compose(rows -> {
+      if (rows.rowCount() == 0) {
+        // too little of the product's own stock, or (with only variant lines) no such product
+        return Future.succeededFuture(new StockTaken(taken.versions(), own == null ? lines.get(0) : own));
+      }
+      taken.versions().put(id, rows.iterator().next().getLong(0));
+      Future<StockTaken> done = Future.succeededFuture(taken);
+      for (Reservation.Line v : lines.subList(own == null ? 0 : 1, lines.size())) {
+        done = done.compose(t -> !t.complete() ? Future.succeededFuture(t)
+            : tx.preparedQuery(TAKE_VARIANT).execute(Tuple.of(id, v.variantSku(), v.quantity()))
+                .map(r -> r.rowCount() == 1 ? t : new StockTaken(t.versions(), v)));
+      }
+      return done;
+    });
+  }
+
+  /**
+   * Puts {@code lines} back into stock in {@link Reservation#LOCK_ORDER}; a product or variant deleted
+   * since has nothing to take them back. Answers the new version of every product it changed.
+   */
+  Future<Map<UUID, Long>> returnStock(SqlClient tx, List<Reservation.Line> lines) {
+    Map<UUID, Long> versions = new LinkedHashMap<>();
+    Future<Void> done = Future.succeededFuture();
+    for (var product : byProduct(lines).entrySet()) {
+      UUID id = product.getKey();
+      List<Reservation.Line> ofProduct = product.getValue();
+      int own = ofProduct.get(0).ofVariant() ? 0 : ofProduct.get(0).quantity();
+      done = done.compose(v -> tx.preparedQuery(RETURN_PRODUCT).execute(Tuple.of(id, own)).compose(rows -> {
+        if (rows.rowCount() == 0) {
+          return Future.succeededFuture();
+        }
+        versions.put(id, rows.iterator().next().getLong(0));
+        List<Tuple> variants = ofProduct.stream().filter(Reservation.Line::ofVariant)
+            .map(l -> Tuple.of(id, l.variantSku(), l.quantity())).toList();
+        return variants.isEmpty() ? Future.succeededFuture()
+            : tx.preparedQuery(RETURN_VARIANT).executeBatch(variants).mapEmpty();
+      }));
+    }
+    return done.map(versions);
+  }
+
+  /** {@code lines} grouped by product, keeping their order (a product's own line first, if any). */
+  private static Map<UUID, List<Reservation.Line>> byProduct(List<Reservation.Line> lines) {
+    Map<UUID, List<Reservation.Line>> grouped = new LinkedHashMap<>();
+    for (Reservation.Line l : lines) {
+      grouped.computeIfAbsent(l.productId(), k -> new ArrayList<>()).add(l);
+    }
+    return grouped;
+  }
 
   Future<ProductView> insert(SqlClient tx, UUID id, UUID merchantId, ProductDraft d) {
     return tx.preparedQuery(INSERT)
