@@ -6,9 +6,12 @@ import dev.atelier.runtime.db.Migrations;
 import dev.atelier.runtime.db.PgPools;
 import dev.atelier.runtime.db.PgSettings;
 import dev.atelier.codecs.orders.OrdersApi;
+import dev.atelier.runtime.messaging.AmqpClients;
+import dev.atelier.runtime.messaging.ConsumerSettings;
 import dev.atelier.runtime.messaging.EventConsumer;
 import dev.atelier.runtime.messaging.Outbox;
 import dev.atelier.runtime.ops.HealthCheck;
+import dev.atelier.runtime.ops.Metrics;
 import dev.atelier.runtime.ops.NodeHealth;
 import dev.atelier.runtime.redis.RedisClients;
 import io.vertx.core.Future;
@@ -55,14 +58,23 @@ public final class CatalogVerticle extends VerticleBase {
           bus.serve(CatalogApi.CREATE_PRODUCT, handlers::createProduct),
           bus.serve(CatalogApi.UPDATE_PRODUCT, handlers::updateProduct),
           bus.serve(CatalogApi.DELETE_PRODUCT, handlers::deleteProduct),
-          // every instance consumes the same queue: they compete for the orders' events
-          EventConsumer.on(config.ordersQueue())
-              .handle(OrdersApi.ORDER_PLACED, reservations::reserveStock)
-              .handle(OrdersApi.ORDER_CONFIRMED, reservations::commitStock)
-              .handle(OrdersApi.ORDER_CANCELLED, reservations::releaseStock)
-              .start(vertx, config(), pool)
-              .onSuccess(c -> orders = c)));
+          consumeOrders(reservations, config, pg)));
     });
+  }
+
+  /**
+   * Every instance consumes the same queue, so they compete for the orders' events. Its own prefetch,
+   * not the platform's: each event in flight holds one of the pool's connections for its transaction
+   * (and, on a product many orders want, waits there for the row), and reads and writes need some too.
+   */
+  private Future<EventConsumer> consumeOrders(ReservationHandlers reservations, CatalogConfig config, PgSettings pg) {
+    var settings = ConsumerSettings.from(config()).withPrefetch(config.ordersPrefetch());
+    return EventConsumer.on(config.ordersQueue())
+        .handle(OrdersApi.ORDER_PLACED, reservations::reserveStock)
+        .handle(OrdersApi.ORDER_CONFIRMED, reservations::commitStock)
+        .handle(OrdersApi.ORDER_CANCELLED, reservations::releaseStock)
+        .start(vertx, pool, pg, settings, AmqpClients.options(config()), Metrics.registry())
+        .onSuccess(c -> orders = c);
   }
 
   /** Ready when PostgreSQL answers; without Redis it serves from PostgreSQL, degraded. */

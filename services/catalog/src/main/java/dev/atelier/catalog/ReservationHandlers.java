@@ -1,6 +1,5 @@
 package dev.atelier.catalog;
 
-import dev.atelier.catalog.ProductRepository.StockTaken;
 import dev.atelier.codecs.catalog.CatalogApi;
 import dev.atelier.codecs.catalog.StockRejected;
 import dev.atelier.codecs.catalog.StockReleased;
@@ -14,7 +13,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Transaction;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiConsumer;
@@ -61,39 +59,36 @@ final class ReservationHandlers {
    * order.placed: takes every line from stock or none (stock.reserved or stock.rejected). An order
    * that already has a reservation, such as the tombstone of a cancellation that arrived first, is
    * left alone.
+   *
+   * <p>The reservation and its event are written first and the stock taken last, so a product's row is
+   * locked only from its UPDATE to the commit: concurrent orders of one product queue on that row, and
+   * every statement less inside the lock is throughput. A short line rolls back to the savepoint (the
+   * row, the event and the earlier lines' stock go; the inbox row stays), and the rejection is written.
    */
   Future<Void> reserveStock(Received<OrderPlaced> event, SqlConnection tx) {
     OrderPlaced order = event.payload();
+    UUID orderId = order.orderId();
     var lines = Reservation.merge(order.items().stream()
         .map(l -> new Reservation.Line(l.productId(), l.variantSku(), l.quantity())).toList());
-    return reservations.find(tx, order.orderId()).compose(existing -> {
-      if (existing.isPresent()) {
-        log.info("order {} placed again while {}; nothing to do", order.orderId(), existing.get().status());
-        return Future.succeededFuture();
-      }
-      // a short line rolls back to here: the earlier lines' stock comes back, the inbox row stays
-      return tx.query(SAVEPOINT).execute()
-          .compose(v -> products.takeStock(tx, lines))
-          .compose(taken -> taken.complete() ? recordReserved(event, tx, lines, taken)
-              : tx.query(ROLLBACK_TO_SAVEPOINT).execute()
-                  .compose(v -> recordRejected(event, tx, Reservation.rejected(order.orderId(), lines, taken.shortLine()))));
-    });
-  }
-
-  private Future<Void> recordReserved(Received<OrderPlaced> event, SqlConnection tx, List<Reservation.Line> lines,
-                                      StockTaken taken) {
-    UUID orderId = event.payload().orderId();
-    return reservations.insert(tx, Reservation.reserved(orderId, lines)).compose(inserted -> {
-      if (!inserted) {
-        // order.cancelled committed its tombstone since we looked: give the stock back, do nothing
-        log.info("order {} was cancelled while its stock was being reserved; nothing reserved", orderId);
-        return tx.query(ROLLBACK_TO_SAVEPOINT).execute().<Void>mapEmpty();
-      }
-      log.info("order {}: stock reserved ({} lines)", orderId, lines.size());
-      afterCommit(tx, taken.versions());
-      return outbox.append(tx, CatalogApi.STOCK_RESERVED, orderId, new StockReserved(orderId), event.causationId())
-          .mapEmpty();
-    });
+    return tx.query(SAVEPOINT).execute()
+        .compose(v -> reservations.insert(tx, Reservation.reserved(orderId, lines)))
+        .compose(inserted -> {
+          if (!inserted) {
+            log.info("order {} placed again, or cancelled before; nothing to do", orderId);
+            return Future.succeededFuture();
+          }
+          return outbox.append(tx, CatalogApi.STOCK_RESERVED, orderId, new StockReserved(orderId), event.causationId())
+              .compose(id -> products.takeStock(tx, lines))
+              .compose(taken -> {
+                if (taken.complete()) {
+                  log.info("order {}: stock reserved ({} lines)", orderId, lines.size());
+                  afterCommit(tx, taken.versions());
+                  return Future.succeededFuture();
+                }
+                return tx.query(ROLLBACK_TO_SAVEPOINT).execute()
+                    .compose(v -> recordRejected(event, tx, Reservation.rejected(orderId, lines, taken.shortLine())));
+              });
+        });
   }
 
   private Future<Void> recordRejected(Received<OrderPlaced> event, SqlConnection tx, Reservation rejected) {
@@ -101,6 +96,7 @@ final class ReservationHandlers {
     Reservation.Line line = rejected.rejected();
     return reservations.insert(tx, rejected).compose(inserted -> {
       if (!inserted) {
+        // a cancellation waiting on our rolled-back row got in first: nothing taken, nothing to say
         log.info("order {} was cancelled while its stock was being reserved; nothing reserved", orderId);
         return Future.succeededFuture();
       }

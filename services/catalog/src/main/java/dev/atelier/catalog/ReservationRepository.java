@@ -18,19 +18,13 @@ import java.util.UUID;
 /** All SQL on the catalog's reservations (one row per order the saga told it about). */
 final class ReservationRepository {
   private static final String COLUMNS = "order_id, status, lines, rejected_product_id, rejected_variant_sku";
-  private static final String FIND = "SELECT " + COLUMNS + " FROM reservations WHERE order_id = $1";
-  private static final String LOCK = FIND + " FOR UPDATE";
+  private static final String LOCK = "SELECT " + COLUMNS + " FROM reservations WHERE order_id = $1 FOR UPDATE";
   // ON CONFLICT DO NOTHING, not catching 23505: an error aborts the whole transaction, inbox row included.
   // A concurrent insert of the same order waits for the other transaction and, if that commits, does nothing.
   private static final String INSERT = "INSERT INTO reservations (" + COLUMNS + """
       ) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (order_id) DO NOTHING""";
   private static final String TRANSITION = """
       UPDATE reservations SET status = $3, updated_at = clock_timestamp() WHERE order_id = $1 AND status = $2""";
-
-  /** The order's reservation as it is now, without locking it. */
-  Future<Optional<Reservation>> find(SqlClient db, UUID orderId) {
-    return db.preparedQuery(FIND).execute(Tuple.of(orderId)).map(ReservationRepository::first);
-  }
 
   /** The order's reservation, its row locked until the transaction ends. */
   Future<Optional<Reservation>> lock(SqlClient tx, UUID orderId) {
