@@ -5,16 +5,13 @@ import java.time.Duration;
 
 /** The catalog's settings, read once from config. */
 record CatalogConfig(Duration cacheTtl, int poolSize, Duration redisTimeout, int breakerMaxFailures, Duration breakerReset,
-                     String ordersQueue, int ordersPrefetch) {
+                     int ordersPrefetch) {
   CatalogConfig {
     if (cacheTtl.isNegative() || cacheTtl.isZero()) {
       throw new IllegalArgumentException("catalog.cacheTtlMillis must be positive");
     }
     if (poolSize < 1) {
       throw new IllegalArgumentException("catalog.poolSize must be at least 1");
-    }
-    if (ordersQueue == null || !ordersQueue.matches("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)*")) {
-      throw new IllegalArgumentException("catalog.ordersQueue must be dotted lower-case words: " + ordersQueue);
     }
     if (ordersPrefetch < 1) {
       throw new IllegalArgumentException("catalog.ordersPrefetch must be at least 1");
@@ -30,7 +27,6 @@ record CatalogConfig(Duration cacheTtl, int poolSize, Duration redisTimeout, int
         Duration.ofMillis(root.getJsonObject("redis").getLong("timeoutMillis")),
         breaker.getInteger("maxFailures"),
         Duration.ofMillis(breaker.getLong("resetMillis")),
-        c.getString("ordersQueue"),
         c.getInteger("ordersPrefetch"));
   }
 }

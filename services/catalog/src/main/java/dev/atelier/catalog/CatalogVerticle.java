@@ -7,6 +7,7 @@ import dev.atelier.runtime.db.PgPools;
 import dev.atelier.runtime.db.PgSettings;
 import dev.atelier.codecs.orders.OrdersApi;
 import dev.atelier.runtime.messaging.AmqpClients;
+import dev.atelier.runtime.messaging.BrokerNames;
 import dev.atelier.runtime.messaging.ConsumerSettings;
 import dev.atelier.runtime.messaging.EventConsumer;
 import dev.atelier.runtime.messaging.Outbox;
@@ -25,6 +26,8 @@ import java.util.concurrent.TimeUnit;
 /** The catalog service: migrates its schema, then serves CatalogApi and takes part in the order saga. */
 public final class CatalogVerticle extends VerticleBase {
   public static final String SERVICE = "catalog";
+  /** Where the catalog takes the orders' events from (behind the deployment's queue prefix). */
+  static final String ORDERS_QUEUE = "catalog.orders";
   private Pool pool;
   private Redis redis;
   private EventConsumer orders;
@@ -69,10 +72,11 @@ public final class CatalogVerticle extends VerticleBase {
    */
   private Future<EventConsumer> consumeOrders(ReservationHandlers reservations, CatalogConfig config, PgSettings pg) {
     var settings = ConsumerSettings.from(config()).withPrefetch(config.ordersPrefetch());
-    return EventConsumer.on(config.ordersQueue())
+    return EventConsumer.on(ORDERS_QUEUE)
         .handle(OrdersApi.ORDER_PLACED, reservations::reserveStock)
         .handle(OrdersApi.ORDER_CONFIRMED, reservations::commitStock)
         .handle(OrdersApi.ORDER_CANCELLED, reservations::releaseStock)
+        .names(BrokerNames.from(config()))
         .start(vertx, pool, pg, settings, AmqpClients.options(config()), Metrics.registry())
         .onSuccess(c -> orders = c);
   }
