@@ -330,7 +330,7 @@ class StockReservationsIT {
     probe.await(CatalogApi.STOCK_RESERVED, e -> e.orderId().equals(order));
 
     // the eviction runs after commit, beside the relay's publishing: allow it a moment, far below the 5-minute TTL
-    Await.until(Duration.ofSeconds(5), "a read showing stock 3", () -> Await.result(
+    Await.until(Duration.ofSeconds(10), "a read showing stock 3", () -> Await.result(
         bus.request(CatalogApi.GET_PRODUCT, new GetProduct(p.id()))).product().stock() == 3);
     ProductLookup after = Await.result(bus.request(CatalogApi.GET_PRODUCT, new GetProduct(p.id())));
     assertThat(after.fromCache()).as("cached again, at the new version").isTrue();
