@@ -6,13 +6,9 @@ import dev.atelier.runtime.db.Migrations;
 import dev.atelier.runtime.db.PgPools;
 import dev.atelier.runtime.db.PgSettings;
 import dev.atelier.codecs.orders.OrdersApi;
-import dev.atelier.runtime.messaging.AmqpClients;
-import dev.atelier.runtime.messaging.BrokerNames;
-import dev.atelier.runtime.messaging.ConsumerSettings;
 import dev.atelier.runtime.messaging.EventConsumer;
 import dev.atelier.runtime.messaging.Outbox;
 import dev.atelier.runtime.ops.HealthCheck;
-import dev.atelier.runtime.ops.Metrics;
 import dev.atelier.runtime.ops.NodeHealth;
 import dev.atelier.runtime.redis.RedisClients;
 import io.vertx.core.Future;
@@ -61,7 +57,7 @@ public final class CatalogVerticle extends VerticleBase {
           bus.serve(CatalogApi.CREATE_PRODUCT, handlers::createProduct),
           bus.serve(CatalogApi.UPDATE_PRODUCT, handlers::updateProduct),
           bus.serve(CatalogApi.DELETE_PRODUCT, handlers::deleteProduct),
-          consumeOrders(reservations, config, pg)));
+          consumeOrders(reservations, config)));
     });
   }
 
@@ -70,14 +66,13 @@ public final class CatalogVerticle extends VerticleBase {
    * not the platform's: each event in flight holds one of the pool's connections for its transaction
    * (and, on a product many orders want, waits there for the row), and reads and writes need some too.
    */
-  private Future<EventConsumer> consumeOrders(ReservationHandlers reservations, CatalogConfig config, PgSettings pg) {
-    var settings = ConsumerSettings.from(config()).withPrefetch(config.ordersPrefetch());
+  private Future<EventConsumer> consumeOrders(ReservationHandlers reservations, CatalogConfig config) {
     return EventConsumer.on(ORDERS_QUEUE)
         .handle(OrdersApi.ORDER_PLACED, reservations::reserveStock)
         .handle(OrdersApi.ORDER_CONFIRMED, reservations::commitStock)
         .handle(OrdersApi.ORDER_CANCELLED, reservations::releaseStock)
-        .names(BrokerNames.from(config()))
-        .start(vertx, pool, pg, settings, AmqpClients.options(config()), Metrics.registry())
+        .prefetch(config.ordersPrefetch())
+        .start(vertx, config(), pool)
         .onSuccess(c -> orders = c);
   }
 
