@@ -1,11 +1,11 @@
 package dev.atelier.catalog;
 
 import dev.atelier.codecs.catalog.CatalogApi;
+import dev.atelier.codecs.orders.OrdersApi;
 import dev.atelier.runtime.bus.Bus;
 import dev.atelier.runtime.db.Migrations;
 import dev.atelier.runtime.db.PgPools;
 import dev.atelier.runtime.db.PgSettings;
-import dev.atelier.codecs.orders.OrdersApi;
 import dev.atelier.runtime.messaging.EventConsumer;
 import dev.atelier.runtime.messaging.Outbox;
 import dev.atelier.runtime.ops.HealthCheck;
