@@ -4,6 +4,7 @@ import dev.atelier.codecs.Address;
 import dev.atelier.codecs.Broadcast;
 import dev.atelier.codecs.Failure;
 import dev.atelier.codecs.FailureCode;
+import dev.atelier.runtime.db.PgFailures;
 import dev.atelier.runtime.ops.Correlation;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -134,7 +135,12 @@ public final class Bus {
   }
 
   private static Failure asFailure(Throwable cause) {
-    return cause instanceof Failure f ? f : Failure.internal("internal error");
+    if (cause instanceof Failure f) {
+      return f;
+    }
+    // a handler that did not translate its database's outage (or an exhausted pool) still answers
+    // UNAVAILABLE, which the gateway turns into 503 with Retry-After, never a 500
+    return PgFailures.isConnectivity(cause) ? Failure.unavailable("the database is unavailable") : Failure.internal("internal error");
   }
 
   private static String encode(Failure f) {

@@ -16,6 +16,8 @@ import java.util.concurrent.TimeoutException;
  * as INTERNAL where it is handled.
  */
 public final class PgFailures {
+  private static final String POOL_TIMEOUT = "Timeout waiting for connection";
+
   private PgFailures() {}
 
   public static <T> Future<T> translate(Throwable e) {
@@ -31,13 +33,22 @@ public final class PgFailures {
     return Future.failedFuture(e);
   }
 
-  static boolean isConnectivity(Throwable e) {
+  /** Whether {@code e} says the database could not be reached (or no pooled connection came in time). */
+  public static boolean isConnectivity(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof ConnectException || t instanceof SocketException || t instanceof ClosedChannelException
           || t instanceof ClosedConnectionException || t instanceof TimeoutException) {
         return true;
       }
       if (t instanceof PgException pg && isConnectionClass(pg.getSqlState())) {
+        return true;
+      }
+      // the pool's acquire timeout: one shared VertxException with no type of its own (vertx-sql-client 5.0.8)
+      if (t instanceof io.vertx.core.VertxException && POOL_TIMEOUT.equals(t.getMessage())) {
+        return true;
+      }
+      // the same wait ending while the pool was still opening a connection for it
+      if ("NoStackTraceThrowable".equals(t.getClass().getSimpleName()) && "Timeout".equals(t.getMessage())) {
         return true;
       }
     }
