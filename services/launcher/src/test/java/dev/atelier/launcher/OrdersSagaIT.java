@@ -71,7 +71,7 @@ class OrdersSagaIT {
     List<CompletableFuture<HttpResponse<String>>> placing = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
       UUID customer = customers.get(i % customers.size());
-      placing.add(CompletableFuture.supplyAsync(() -> order(customer, "k-" + UUID.randomUUID(), product, 1), clients));
+      placing.add(CompletableFuture.supplyAsync(() -> placeRetrying(customer, "k-" + UUID.randomUUID(), product, 1), clients));
     }
     Map<UUID, UUID> orders = accepted(placing);
     assertThat(orders).hasSize(200);
@@ -91,7 +91,7 @@ class OrdersSagaIT {
     topUp(customer, 3 * 2_500);
     List<CompletableFuture<HttpResponse<String>>> placing = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
-      placing.add(CompletableFuture.supplyAsync(() -> order(customer, "k-" + UUID.randomUUID(), product, 1), clients));
+      placing.add(CompletableFuture.supplyAsync(() -> placeRetrying(customer, "k-" + UUID.randomUUID(), product, 1), clients));
     }
     Map<UUID, JsonObject> finals = awaitFinal(accepted(placing));
     assertThat(count(finals, "CONFIRMED", null)).isEqualTo(3);
@@ -201,6 +201,25 @@ class OrdersSagaIT {
         .header("Authorization", "Bearer " + token(customer)).header("Idempotency-Key", key)
         .POST(HttpRequest.BodyPublishers.ofString("{\"items\":[{\"productId\":\"" + product + "\",\"quantity\":" + quantity + "}]}"))
         .build());
+  }
+
+  /**
+   * As a well-behaved client places an order: a 503 (overloaded, e.g. no pooled connection in time on
+   * this small machine) or a 409 (the same key still in flight) is retried with the same key after a
+   * moment, so the retry can never place a second order.
+   */
+  private static HttpResponse<String> placeRetrying(UUID customer, String key, UUID product, int quantity) {
+    HttpResponse<String> r = order(customer, key, product, quantity);
+    for (int attempt = 1; attempt < 10 && (r.statusCode() == 503 || r.statusCode() == 409); attempt++) {
+      try {
+        Thread.sleep(200L * attempt);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return r;
+      }
+      r = order(customer, key, product, quantity);
+    }
+    return r;
   }
 
   /** Order id to customer, for every answer that accepted an order. */
