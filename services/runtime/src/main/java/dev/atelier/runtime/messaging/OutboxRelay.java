@@ -14,6 +14,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.pgclient.PgBuilder;
@@ -49,9 +50,11 @@ import org.slf4j.LoggerFactory;
  * later round. A failed confirm rolls the round back: the rows are published again later (at least
  * once; consumers deduplicate on the message id).
  *
- * <p>It wakes on {@code NOTIFY outbox_<schema>} (issued by {@link Outbox#append} at commit) and on
- * a slow poll; it reconnects to the broker and to PostgreSQL with backoff, and while the broker is
- * away rows simply wait. Deploy one per service schema per node (it is a verticle of its own).
+ * <p>It wakes when a transaction of this node that appended to the outbox commits (a local
+ * event-bus message from {@link Outbox#append}), on {@code NOTIFY outbox_<schema>} (which anything
+ * else that writes rows may send), and on a slow poll; it reconnects to the broker and to
+ * PostgreSQL with backoff, and while the broker is away rows simply wait. Deploy one per service
+ * schema per node (it is a verticle of its own), on the node whose services write that schema.
  */
 public final class OutboxRelay extends VerticleBase {
   public static final String EXCHANGE = Topology.EVENTS;
@@ -91,6 +94,7 @@ public final class OutboxRelay extends VerticleBase {
 
   private Pool pool;
   private PgSubscriber subscriber;
+  private MessageConsumer<Void> wakeUps;
   private RabbitMQClient broker;
   private boolean brokerReady;
   private boolean connecting;
@@ -159,6 +163,7 @@ public final class OutboxRelay extends VerticleBase {
         .connectingTo(connectOptions().setProperties(Map.of("search_path", schema, "application_name", "atelier-relay-" + schema)))
         .using(vertx).build();
 
+    wakeUps = vertx.eventBus().<Void>localConsumer(Outbox.wakeAddress(schema)).handler(m -> wake());
     // a lost LISTEN connection is re-made by the subscriber itself, forever (the policy never gives up)
     subscriber = PgSubscriber.subscriber(vertx, connectOptions())
         .reconnectPolicy(retries -> settings.reconnectDelay(retries + 1).toMillis());
@@ -181,6 +186,7 @@ public final class OutboxRelay extends VerticleBase {
     vertx.cancelTimer(pollTimer);
     vertx.cancelTimer(cleanupTimer);
     vertx.cancelTimer(retryTimer);
+    wakeUps.unregister();
     registry.remove(lagGauge);
     Future<?> drained = inFlight.transform(ar -> Future.succeededFuture())
         .timeout(settings.confirmTimeout().toMillis() + 2000, TimeUnit.MILLISECONDS)
