@@ -11,7 +11,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -107,6 +106,8 @@ public final class OutboxRelay extends VerticleBase {
   private long cleanupTimer = -1;
   private long retryTimer = -1;
   private int roundFailures;
+  private Future<Void> lagQuery;
+  private boolean lagStale;
 
   // the age of the oldest unsent row when last measured, and when that was (JVM clock)
   private volatile double lagMillisAtSample;
@@ -338,12 +339,12 @@ public final class OutboxRelay extends VerticleBase {
     return refreshLag().map(new Round(0, 0, 0));
   }
 
+  // the lag is measured on the pool's other connection while the next round runs: it is a gauge,
+  // and waiting for it put one more round trip between a commit and its event's publish
   private Future<Round> round() {
-    Promise<Round> done = Promise.promise();
-    pool.withTransaction(conn -> conn.preparedQuery(CLAIM).execute(Tuple.of(settings.batchSize()))
+    return pool.withTransaction(conn -> conn.preparedQuery(CLAIM).execute(Tuple.of(settings.batchSize()))
             .compose(rows -> publish(conn, rows)))
-        .onComplete(ar -> refreshLag().onComplete(x -> done.handle(ar)));
-    return done.future();
+        .onComplete(ar -> refreshLag());
   }
 
   private Future<Round> publish(SqlConnection conn, RowSet<Row> rows) {
@@ -414,14 +415,30 @@ public final class OutboxRelay extends VerticleBase {
         .build();
   }
 
+  /** Measures the lag; one query at a time, and a call meanwhile has it measured again once that one is done. */
   private Future<Void> refreshLag() {
-    return pool.query(LAG).execute().<Void>map(rows -> {
+    if (lagQuery != null) {
+      lagStale = true;
+      return lagQuery;
+    }
+    lagStale = false;
+    Future<Void> query = pool.query(LAG).execute().<Void>map(rows -> {
       Double lag = rows.iterator().next().getDouble("lag_ms");
       lagSampledAtNanos = System.nanoTime();
       lagMillisAtSample = lag == null ? 0 : Math.max(0, lag);
       unsentAtSample = lag != null;
       return null;
     }).otherwiseEmpty();
+    lagQuery = query;
+    query.onComplete(ar -> {
+      if (lagQuery == query) {
+        lagQuery = null;
+        if (lagStale && !stopped) {
+          refreshLag();
+        }
+      }
+    });
+    return query;
   }
 
   private record Round(int claimed, int published, int deferred) {}
