@@ -71,7 +71,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * when the window closes is reported as the backlog and timed until drained.
  *
  * <p>{@code EventsBench [rate=500] [duration=10] [warmup=5] [writers=4] [batches=1,10]
- * [consumers=2] [poolSize=16] [rounds=3] [drainSeconds=120]}. PostgreSQL and the broker come from
+ * [consumers=2] [relays=1] [poolSize=16] [rounds=3] [drainSeconds=120]}. PostgreSQL and the broker come from
  * {@code ATELIER_PG_URL} / {@code ATELIER_AMQP_URL}; when blank, embedded ones start (PostgreSQL
  * as its own process, the AMQP broker inside this JVM). Relay and consumer settings are the node's
  * ({@code config/default.json} and {@code ATELIER_MESSAGING_*}). Prints {@code RESULT} lines on
@@ -157,6 +157,7 @@ public final class EventsBench {
     int warmup = option("warmup", 5);
     int writers = option("writers", 4);
     int consumerCount = option("consumers", 2);
+    int relays = option("relays", 1);
     int poolSize = option("poolSize", 16);
     int rounds = option("rounds", 3);
     int[] batches = Arrays.stream(opts.getOrDefault("batches", "1,10").split("[, ]+")).mapToInt(Integer::parseInt).toArray();
@@ -176,8 +177,8 @@ public final class EventsBench {
     topic = Topic.of("bench" + tag + ".happened", BenchEvent.class);
     EventQueue queue = new EventQueue("bench-" + tag + ".events", Set.of(topic.type()), consumerSettings.retryDelays());
 
-    log("events: %s; %d cores; 1 relay (batch %d), %d consumer instance(s) x prefetch %d, consumer pool %d, %d writer connections",
-        opts.get("servers"), Runtime.getRuntime().availableProcessors(), relaySettings.batchSize(), consumerCount,
+    log("events: %s; %d cores; %d relay(s) (batch %d), %d consumer instance(s) x prefetch %d, consumer pool %d, %d writer connections",
+        opts.get("servers"), Runtime.getRuntime().availableProcessors(), relays, relaySettings.batchSize(), consumerCount,
         consumerSettings.prefetch(), poolSize, Math.max(8, writers));
     log("latency: writer's COMMIT answered -> consumer's COMMIT (effect + inbox row) answered, System.nanoTime in one JVM");
 
@@ -185,7 +186,9 @@ public final class EventsBench {
     deployments.add(await(vertx.deployVerticle(() -> new ConsumerVerticle(this, queue.name(), pg, consumerSettings, amqp, registry),
         new DeploymentOptions().setInstances(consumerCount))));
     waitFor(30, "consumers connected", () -> consumers.size() == consumerCount && consumers.stream().allMatch(EventConsumer::connected));
-    deployments.add(await(vertx.deployVerticle(new OutboxRelay(pg, SCHEMA, relaySettings, amqp, registry))));
+    // more than one relay on a schema is what several nodes give: they share the rows (SKIP LOCKED)
+    deployments.add(await(vertx.deployVerticle(() -> new OutboxRelay(pg, SCHEMA, relaySettings, amqp, registry),
+        new DeploymentOptions().setInstances(relays))));
 
     try {
       if (warmup > 0) {
