@@ -9,9 +9,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.pgclient.PgBuilder;
@@ -47,9 +47,11 @@ import org.slf4j.LoggerFactory;
  * later round. A failed confirm rolls the round back: the rows are published again later (at least
  * once; consumers deduplicate on the message id).
  *
- * <p>It wakes on {@code NOTIFY outbox_<schema>} (issued by {@link Outbox#append} at commit) and on
- * a slow poll; it reconnects to the broker and to PostgreSQL with backoff, and while the broker is
- * away rows simply wait. Deploy one per service schema per node (it is a verticle of its own).
+ * <p>It wakes when a transaction of this node that appended to the outbox commits (a local
+ * event-bus message from {@link Outbox#append}), on {@code NOTIFY outbox_<schema>} (which anything
+ * else that writes rows may send), and on a slow poll; it reconnects to the broker and to
+ * PostgreSQL with backoff, and while the broker is away rows simply wait. Deploy one per service
+ * schema per node (it is a verticle of its own), on the node whose services write that schema.
  */
 public final class OutboxRelay extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
@@ -89,6 +91,7 @@ public final class OutboxRelay extends VerticleBase {
 
   private Pool pool;
   private PgSubscriber subscriber;
+  private MessageConsumer<Void> wakeUps;
   private RabbitMQClient broker;
   private boolean brokerReady;
   private boolean connecting;
@@ -101,6 +104,8 @@ public final class OutboxRelay extends VerticleBase {
   private long cleanupTimer = -1;
   private long retryTimer = -1;
   private int roundFailures;
+  private Future<Void> lagQuery;
+  private boolean lagStale;
 
   // the age of the oldest unsent row when last measured, and when that was (JVM clock)
   private volatile double lagMillisAtSample;
@@ -162,6 +167,7 @@ public final class OutboxRelay extends VerticleBase {
         .connectingTo(connectOptions().setProperties(Map.of("search_path", schema, "application_name", "atelier-relay-" + schema)))
         .using(vertx).build();
 
+    wakeUps = vertx.eventBus().<Void>localConsumer(Outbox.wakeAddress(schema)).handler(m -> wake());
     // a lost LISTEN connection is re-made by the subscriber itself, forever (the policy never gives up)
     subscriber = PgSubscriber.subscriber(vertx, connectOptions())
         .reconnectPolicy(retries -> settings.reconnectDelay(retries + 1).toMillis());
@@ -185,6 +191,7 @@ public final class OutboxRelay extends VerticleBase {
     vertx.cancelTimer(pollTimer);
     vertx.cancelTimer(cleanupTimer);
     vertx.cancelTimer(retryTimer);
+    wakeUps.unregister();
     registry.remove(lagGauge);
     Future<?> drained = inFlight.transform(ar -> Future.succeededFuture())
         .timeout(settings.confirmTimeout().toMillis() + 2000, TimeUnit.MILLISECONDS)
@@ -340,12 +347,12 @@ public final class OutboxRelay extends VerticleBase {
     return refreshLag().map(new Round(0, 0, 0));
   }
 
+  // the lag is measured on the pool's other connection while the next round runs: it is a gauge,
+  // and waiting for it put one more round trip between a commit and its event's publish
   private Future<Round> round() {
-    Promise<Round> done = Promise.promise();
-    pool.withTransaction(conn -> conn.preparedQuery(CLAIM).execute(Tuple.of(settings.batchSize()))
+    return pool.withTransaction(conn -> conn.preparedQuery(CLAIM).execute(Tuple.of(settings.batchSize()))
             .compose(rows -> publish(conn, rows)))
-        .onComplete(ar -> refreshLag().onComplete(x -> done.handle(ar)));
-    return done.future();
+        .onComplete(ar -> refreshLag());
   }
 
   private Future<Round> publish(SqlConnection conn, RowSet<Row> rows) {
@@ -416,14 +423,30 @@ public final class OutboxRelay extends VerticleBase {
         .build();
   }
 
+  /** Measures the lag; one query at a time, and a call meanwhile has it measured again once that one is done. */
   private Future<Void> refreshLag() {
-    return pool.query(LAG).execute().<Void>map(rows -> {
+    if (lagQuery != null) {
+      lagStale = true;
+      return lagQuery;
+    }
+    lagStale = false;
+    Future<Void> query = pool.query(LAG).execute().<Void>map(rows -> {
       Double lag = rows.iterator().next().getDouble("lag_ms");
       lagSampledAtNanos = System.nanoTime();
       lagMillisAtSample = lag == null ? 0 : Math.max(0, lag);
       unsentAtSample = lag != null;
       return null;
     }).otherwiseEmpty();
+    lagQuery = query;
+    query.onComplete(ar -> {
+      if (lagQuery == query) {
+        lagQuery = null;
+        if (lagStale && !stopped) {
+          refreshLag();
+        }
+      }
+    });
+    return query;
   }
 
   private record Round(int claimed, int published, int deferred) {}

@@ -45,7 +45,8 @@ import org.junit.jupiter.api.Test;
 class OutboxRelayIT {
   private static final String SCHEMA = "relayit";
   private static final Duration WAIT = Duration.ofSeconds(20);
-  // the fallback poll is a minute: within WAIT, only NOTIFY (and the relay's own draining) can deliver
+  // the fallback poll is a minute: within WAIT, only a wake-up (a commit through Outbox, a NOTIFY, a
+  // reconnect) and the relay's own draining can deliver
   private static final RabbitMQOptions AMQP = new RabbitMQOptions().setUri("amqp://guest:guest@127.0.0.1:5672");
   private static final RelaySettings SETTINGS = new RelaySettings(64, Duration.ofSeconds(60), Duration.ofSeconds(5),
       Duration.ofMillis(200), Duration.ofHours(72), Duration.ofMinutes(10));
@@ -285,10 +286,32 @@ class OutboxRelayIT {
       // the poll is a minute: only the re-made LISTEN connection (its subscribe wake-up) can deliver this in time
       Await.until(WAIT, "the event written during the outage", () -> unsent(meanwhile) == 0 && received.size() >= 2);
       UUID after = Await.result(writes.withTransaction(tx -> outbox.append(tx, topic, aggregate, new Noted(aggregate, 3))));
-      Await.until(WAIT, "an event written after, woken by NOTIFY", () -> unsent(after) == 0 && received.size() >= 3);
+      Await.until(WAIT, "an event written after, woken by its commit", () -> unsent(after) == 0 && received.size() >= 3);
       assertThat(received.stream().map(m -> m.properties().getMessageId()))
           .containsExactly(first.toString(), meanwhile.toString(), after.toString());
     }
+  }
+
+  @Test
+  @DisplayName("a row written without Outbox (another process, say) goes when NOTIFY outbox_<schema> wakes the relay")
+  void notifyFromElsewhere() {
+    String prefix = prefix();
+    var received = queue(prefix + ".#");
+    relay(new SimpleMeterRegistry());
+    // once the relay LISTENs (its first round follows), only the NOTIFY can deliver within WAIT
+    Await.until(WAIT, "the relay listening", () -> Await.result(writes.preparedQuery(
+        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE $1")
+        .execute(io.vertx.sqlclient.Tuple.of("LISTEN%" + Outbox.channel(SCHEMA) + "%"))).iterator().next().getLong(0) > 0);
+    UUID id = UUID.randomUUID();
+    UUID aggregate = UUID.randomUUID();
+    Await.result(writes.withTransaction(tx -> tx.preparedQuery(
+            "INSERT INTO outbox (id, type, version, aggregate_id, payload) VALUES ($1, $2, 1, $3, $4)")
+        .execute(io.vertx.sqlclient.Tuple.of(id, prefix + ".noted", aggregate,
+            new JsonObject().put("thing", aggregate.toString()).put("seq", 1)))
+        .compose(r -> tx.query("NOTIFY " + Outbox.channel(SCHEMA)).execute())));
+
+    Await.until(WAIT, "the row, woken by NOTIFY", () -> received.size() == 1 && unsent(id) == 0);
+    assertThat(received.peek().properties().getMessageId()).isEqualTo(id.toString());
   }
 
   @Test
