@@ -1,5 +1,6 @@
 package dev.atelier.catalog;
 
+import dev.atelier.runtime.db.PageCursor;
 import dev.atelier.codecs.Failure;
 import dev.atelier.codecs.catalog.CatalogApi;
 import dev.atelier.codecs.catalog.CreateProduct;

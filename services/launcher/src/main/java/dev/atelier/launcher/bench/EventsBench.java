@@ -11,6 +11,7 @@ import dev.atelier.runtime.messaging.AmqpClients;
 import dev.atelier.runtime.messaging.ConsumerSettings;
 import dev.atelier.runtime.messaging.EventConsumer;
 import dev.atelier.runtime.messaging.EventQueue;
+import dev.atelier.runtime.messaging.Topology;
 import dev.atelier.runtime.messaging.Outbox;
 import dev.atelier.runtime.messaging.OutboxRelay;
 import dev.atelier.runtime.messaging.Received;
@@ -175,7 +176,7 @@ public final class EventsBench {
     // names of this run only: a leftover queue of an earlier run on the shared broker is never consumed here
     String tag = letters(8);
     topic = Topic.of("bench" + tag + ".happened", BenchEvent.class);
-    EventQueue queue = new EventQueue("bench-" + tag + ".events", Set.of(topic.type()), consumerSettings.retryDelays());
+    EventQueue queue = new EventQueue(Topology.EVENTS, "bench-" + tag + ".events", Set.of(topic.type()), consumerSettings.retryDelays());
 
     log("events: %s; %d cores; %d relay(s) (batch %d), %d consumer instance(s) x prefetch %d, consumer pool %d, %d writer connections",
         opts.get("servers"), Runtime.getRuntime().availableProcessors(), relays, relaySettings.batchSize(), consumerCount,
