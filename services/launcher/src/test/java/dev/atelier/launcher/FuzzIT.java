@@ -90,7 +90,9 @@ class FuzzIT {
       clientVertx.runOnContext(v -> sendNext(client, requests, next, statuses, serverErrors, done));
       workers.add(done.future());
     }
-    Await.result(Future.all(workers));
+    // 4,000 requests at every route: ~10 s on a quiet machine, several times that on a busy one;
+    // a hang would still end here (each request also has the gateway's own timeout)
+    Await.result(Future.all(workers), java.time.Duration.ofMinutes(3));
 
     var summary = new TreeMap<Integer, Integer>();
     statuses.forEach((k, v) -> summary.put(k, v.get()));

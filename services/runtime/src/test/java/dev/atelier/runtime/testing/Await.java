@@ -10,8 +10,13 @@ public final class Await {
   private Await() {}
 
   public static <T> T result(Future<T> future) {
+    return result(future, Duration.ofSeconds(30));
+  }
+
+  /** The same with a deadline of its own, for a long run of work (thousands of requests, say). */
+  public static <T> T result(Future<T> future, Duration deadline) {
     try {
-      return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      return future.toCompletionStage().toCompletableFuture().get(deadline.toMillis(), TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.ExecutionException e) {
       throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
     } catch (Exception e) {
