@@ -103,6 +103,14 @@ public final class TestServers {
     c.getJsonObject("gateway").put("instances", 1);
     c.getJsonObject("catalog").put("instances", 1);
     c.getJsonObject("users").put("instances", 1);
+    // one instance each: a platform per test class must leave room on a shared PostgreSQL
+    // (max_connections 100 here) for the next one starting and for the tests' own connections
+    for (String service : new String[] {"orders", "payments"}) {
+      JsonObject section = c.getJsonObject(service);
+      if (section != null) {
+        section.put("instances", 1);
+      }
+    }
     // rate-limit buckets, an events exchange and queues of their own: the local Redis and RabbitMQ
     // are shared by every test JVM on the machine, and by every platform a test JVM starts
     String run = "it-" + UUID.randomUUID().toString().substring(0, 8);
