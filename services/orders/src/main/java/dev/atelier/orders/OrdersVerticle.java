@@ -5,6 +5,7 @@ import dev.atelier.codecs.orders.OrdersApi;
 import dev.atelier.codecs.payments.PaymentsApi;
 import dev.atelier.runtime.bus.Bus;
 import dev.atelier.runtime.bus.Downstream;
+import dev.atelier.runtime.config.Instances;
 import dev.atelier.runtime.db.Migrations;
 import dev.atelier.runtime.db.PgPools;
 import dev.atelier.runtime.db.PgSettings;
@@ -70,9 +71,12 @@ public final class OrdersVerticle extends VerticleBase {
     });
   }
 
-  // two consumers share the pool with the HTTP side: each takes at most a quarter of it in flight
+  // two consumers share the pool with the HTTP side: each takes at most a quarter of it in flight. The
+  // pool is the node's (PgPools), so the quarter is split between the instances: with a quarter per
+  // instance, two instances' consumers held all 16 connections, and POST /api/orders waited out the
+  // pool's acquire timeout (scripts/bench/orders: 40 to 140 answers of 500 per run)
   private Future<EventConsumer> consume(EventConsumer.Builder builder) {
-    int prefetch = Math.max(1, OrdersConfig.from(config()).poolSize() / 4);
+    int prefetch = Math.max(1, OrdersConfig.from(config()).poolSize() / (4 * Instances.of(config(), SERVICE)));
     return builder.prefetch(prefetch).start(vertx, config(), pool).onSuccess(consumers::add);
   }
 
