@@ -75,6 +75,8 @@ public final class OrdersBench {
   private final List<JsonObject> bodies = new ArrayList<>();  // one order body per product
   private final List<String> queues = new ArrayList<>();
   private final long platformPid;
+  private final long brokerPid;   // a local RabbitMQ's beam.smp (shared: other users' traffic counts too)
+  private double pollBudget;     // polls per second for all outstanding orders together
 
   private OrdersBench(Vertx vertx, Map<String, String> a, List<String> customers, int connections) {
     this.vertx = vertx;
@@ -82,7 +84,9 @@ public final class OrdersBench {
     this.http = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true).setTcpNoDelay(true),
         new PoolOptions().setHttp1MaxSize(connections));
     this.db = PgBuilder.pool().with(new io.vertx.sqlclient.PoolOptions().setMaxSize(2))
-        .connectingTo(PgConnectOptions.fromUri(a.get("pgUrl"))).using(vertx).build();
+        // named, so its own backends are told apart from the platform's in the CPU by client
+        .connectingTo(PgConnectOptions.fromUri(a.get("pgUrl")).setProperties(Map.of("application_name", "orders-bench")))
+        .using(vertx).build();
     this.broker = RabbitMQClient.create(vertx, new RabbitMQOptions().setUri(a.get("amqpUrl"))
         .setAutomaticRecoveryEnabled(false).setReconnectAttempts(0));
     this.base = a.get("base");
@@ -91,6 +95,7 @@ public final class OrdersBench {
     this.pollMs = Integer.parseInt(a.get("pollMs"));
     this.quietSeconds = Integer.parseInt(a.get("drainSeconds"));
     this.platformPid = Long.parseLong(a.getOrDefault("platformPid", "0"));
+    this.brokerPid = Long.parseLong(a.getOrDefault("brokerPid", "0"));
   }
 
   public static void main(String[] args) throws Exception {
@@ -147,6 +152,14 @@ public final class OrdersBench {
         .put("priceCents", PRICE_CENTS);
     // the warm-up is paced like the steady phase (at 50/s when that is skipped)
     return open("warmup", rate > 0 ? rate : 50, warmup)
+        .map(w -> {
+          // discarded, but a cold platform's refusals belong in the record (they count in the platform's log too)
+          JsonObject s = w.toJson();
+          out.put("warmup", s);
+          System.out.printf("RESULT warm-up (discarded): %d placed, %d confirmed, %d cancelled%s%n", s.getInteger("placed"),
+              s.getInteger("confirmed"), sum(s.getJsonObject("cancelled")), problems(s));
+          return w;
+        })
         .compose(w -> quiet())
         .compose(q -> rate <= 0 ? Future.succeededFuture() : cpu().compose(before -> open("steady", rate, duration)
             // nothing is placed between the steady window and this query, so "created since its start" is exact
@@ -169,18 +182,36 @@ public final class OrdersBench {
                       printSaturation(concurrency, s);
                       return null;
                     }))))))
-        .map(out);
+        .compose(v -> tableScans()).map(scans -> out.put("tableScans", scans));
+  }
+
+  // a sequential scan that reads many rows is the first suspect when the database's CPU per order is high
+  private static final String TABLE_SCANS = """
+      SELECT schemaname || '.' || relname AS t, seq_scan, seq_tup_read, coalesce(idx_scan, 0) AS idx_scan,
+             n_tup_ins, n_tup_upd, n_tup_del FROM pg_stat_user_tables ORDER BY seq_tup_read DESC LIMIT 12""";
+
+  /** The run's table statistics: scans by kind, rows written (all phases, seeding included). */
+  private Future<JsonObject> tableScans() {
+    return db.query(TABLE_SCANS).execute().map(rows -> {
+      JsonObject out = new JsonObject();
+      for (Row r : rows) {
+        out.put(r.getString("t"), new JsonObject().put("seqScan", r.getLong("seq_scan")).put("seqTupRead", r.getLong("seq_tup_read"))
+            .put("idxScan", r.getLong("idx_scan")).put("inserted", r.getLong("n_tup_ins")).put("updated", r.getLong("n_tup_upd"))
+            .put("deleted", r.getLong("n_tup_del")));
+      }
+      return out;
+    }).otherwise(e -> new JsonObject().put("error", e.toString()));
   }
 
   // ---- CPU: where the cores went between a phase's start and the platform going quiet after it
 
   /** CPU time in clock ticks (USER_HZ, 100 a second) of the platform's JVM, its database backends and the machine. */
-  private record Cpu(long platform, long database, Map<String, Long> byClient, long machineBusy, long machineTotal,
-                     long nanos) {
+  private record Cpu(long platform, long database, Map<String, Long> byClient, long broker, long machineBusy,
+                     long machineTotal, long nanos) {
     Cpu minus(Cpu o) {
       Map<String, Long> clients = new TreeMap<>(byClient);
       o.byClient.forEach((k, v) -> clients.merge(k, -v, Long::sum));
-      return new Cpu(platform - o.platform, database - o.database, clients, machineBusy - o.machineBusy,
+      return new Cpu(platform - o.platform, database - o.database, clients, broker - o.broker, machineBusy - o.machineBusy,
           machineTotal - o.machineTotal, nanos - o.nanos);
     }
 
@@ -190,6 +221,8 @@ public final class OrdersBench {
           .put("platformCores", round2(platform / 100.0 / seconds)).put("databaseCores", round2(database / 100.0 / seconds))
           .put("platformMsPerOrder", orders == 0 ? 0 : round1(platform * 10.0 / orders))
           .put("databaseMsPerOrder", orders == 0 ? 0 : round1(database * 10.0 / orders))
+          .put("brokerCores", broker == 0 ? null : round2(broker / 100.0 / seconds))
+          .put("brokerMsPerOrder", broker == 0 || orders == 0 ? null : round1(broker * 10.0 / orders))
           .put("machineBusyShare", machineTotal == 0 ? 0 : round2((double) machineBusy / machineTotal))
           .put("databaseMsPerOrderByClient", byClient(orders));
     }
@@ -230,8 +263,9 @@ public final class OrdersBench {
       } catch (Exception e) {
         // not Linux: the machine's share stays unknown (0)
       }
-      return new Cpu(platformPid > 0 ? ticks(platformPid) : 0, database, byClient, busy, total, System.nanoTime());
-    }).otherwise(e -> new Cpu(0, 0, Map.of(), 0, 0, System.nanoTime()));
+      return new Cpu(platformPid > 0 ? ticks(platformPid) : 0, database, byClient, brokerPid > 0 ? ticks(brokerPid) : 0,
+          busy, total, System.nanoTime());
+    }).otherwise(e -> new Cpu(0, 0, Map.of(), 0, 0, 0, System.nanoTime()));
   }
 
   /** utime + stime of process {@code pid}, 0 when it is gone. */
@@ -329,7 +363,10 @@ public final class OrdersBench {
     }
   }
 
+  private static final int POLLS_PER_ORDER = 20;
+
   private Future<Steady> open(String phase, double rate, int seconds) {
+    pollBudget = POLLS_PER_ORDER * rate;
     progress(phase + ": " + rate + " orders/s for " + seconds + " s");
     Steady s = new Steady(phase);
     int total = (int) Math.round(rate * seconds);
@@ -394,9 +431,12 @@ public final class OrdersBench {
         if (order == NOTHING) {
           s.pollFailures++;
         }
-        // every pollMs, or a twentieth of the order's age once that is longer: a saga falling behind
-        // must not be buried under polls (a backlog of thousands at 5 ms would be the load, not the orders)
-        long next = Math.max(pollMs, (now - scheduled) / 20_000_000L);
+        // every pollMs while the saga keeps up; a saga falling behind must not be buried under polls (a
+        // backlog of thousands polled every 5 ms would be the load, not the orders), so an order is
+        // polled at most every twentieth of its age, and all of them together at most POLLS_PER_ORDER
+        // times the order rate
+        long outstanding = s.accepted - s.confirmedNanos.size() - sum(s.cancelled) - s.unresolved;
+        long next = Math.max(Math.max(pollMs, (now - scheduled) / 20_000_000L), (long) (1000.0 * outstanding / pollBudget));
         vertx.setTimer(next, t -> poll(s, token, id, scheduled, check));
         return;
       }
@@ -606,6 +646,33 @@ public final class OrdersBench {
             FROM orders.orders WHERE created_at >= $1 AND created_at < $2) o
       GROUP BY status, cancel_reason""";
 
+  // where a confirmed order's time went, from each participant's own row (PostgreSQL's clock, the same
+  // machine's): the order's insert -> the catalog's reservation row and payments' hold row (each
+  // written early in its transaction: the relay, the broker and the consumer's queue are in there)
+  // -> the later of the two -> the decision. A read across schemas, which only a benchmark may do.
+  private static final String HOPS = """
+      SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY stock) AS stock_p50, percentile_cont(0.99) WITHIN GROUP (ORDER BY stock) AS stock_p99,
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY funds) AS funds_p50, percentile_cont(0.99) WITHIN GROUP (ORDER BY funds) AS funds_p99,
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY decide) AS decide_p50, percentile_cont(0.99) WITHIN GROUP (ORDER BY decide) AS decide_p99
+      FROM (SELECT EXTRACT(EPOCH FROM r.created_at - o.created_at) * 1000 AS stock,
+                   EXTRACT(EPOCH FROM h.created_at - o.created_at) * 1000 AS funds,
+                   EXTRACT(EPOCH FROM o.updated_at - greatest(r.created_at, h.created_at)) * 1000 AS decide
+            FROM orders.orders o JOIN catalog.reservations r ON r.order_id = o.id JOIN payments.holds h ON h.order_id = o.id
+            WHERE o.status = 'CONFIRMED' AND o.created_at >= $1 AND o.created_at < $2) x""";
+
+  private Future<JsonObject> hops(Instant from, Instant to) {
+    return db.preparedQuery(HOPS).execute(window(from, to)).map(rows -> {
+      Row r = rows.iterator().next();
+      JsonObject out = new JsonObject();
+      for (String hop : List.of("stock", "funds", "decide")) {
+        Double p50 = r.getDouble(hop + "_p50");
+        out.put(hop, new JsonObject().put("p50Ms", p50 == null ? null : round1(p50))
+            .put("p99Ms", p50 == null ? null : round1(r.getDouble(hop + "_p99"))));
+      }
+      return out;
+    }).otherwise(e -> new JsonObject().put("error", e.toString()));
+  }
+
   private static Tuple window(Instant from, Instant to) {
     return Tuple.of(OffsetDateTime.ofInstant(from, ZoneOffset.UTC), OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
   }
@@ -623,7 +690,7 @@ public final class OrdersBench {
 
   /** The outcomes of the orders created inside [from, to), and the latency of the confirmed ones. */
   private Future<JsonObject> latencies(Instant from, Instant to) {
-    return db.preparedQuery(CREATED_IN_WINDOW).execute(window(from, to)).map(created -> {
+    return hops(from, to).compose(hops -> db.preparedQuery(CREATED_IN_WINDOW).execute(window(from, to)).map(created -> {
       JsonObject out = new JsonObject().put("createdAndConfirmed", 0L);
       JsonObject cancelled = new JsonObject();
       long decidedAfter = 0;
@@ -645,8 +712,8 @@ public final class OrdersBench {
       long confirmed = out.getLong("createdAndConfirmed");
       return out.put("created", createdTotal).put("createdAndCancelled", cancelled).put("decidedAfterWindow", decidedAfter)
           .put("lastDecisionSecondsAfterWindow", round2(lastDecision))
-          .put("confirmedPerSecUntilLastDecision", round1(confirmed / (window + lastDecision)));
-    });
+          .put("confirmedPerSecUntilLastDecision", round1(confirmed / (window + lastDecision))).put("hops", hops);
+    }));
   }
 
   // ---- printing
@@ -654,19 +721,34 @@ public final class OrdersBench {
   private void printSteady(double rate, JsonObject s) {
     JsonObject server = s.getJsonObject("server");
     System.out.printf("RESULT steady %s/s: %d placed, %d confirmed, %d cancelled%s, p50 %.0f ms, p99 %.0f ms, max %.0f ms"
-            + " (client-observed: POST scheduled -> CONFIRMED seen, polled every %d ms, or a twentieth of the order's age)%n",
+            + " (client-observed: POST scheduled -> CONFIRMED seen, polled every %d ms, coarser once the saga falls behind)%n",
         fmt(rate), s.getInteger("placed"), s.getInteger("confirmed"), sum(s.getJsonObject("cancelled")),
         problems(s), s.getDouble("p50Ms"), s.getDouble("p99Ms"), s.getDouble("maxMs"), pollMs);
     System.out.printf("RESULT   the same orders by server timestamps (created_at -> updated_at): p50 %.1f ms, p99 %.1f ms,"
         + " max %.1f ms%n", server.getDouble("p50Ms", 0.0), server.getDouble("p99Ms", 0.0), server.getDouble("maxMs", 0.0));
+    printHops(server.getJsonObject("hops"));
     printCpu(s.getJsonObject("cpu"));
   }
 
+  private static void printHops(JsonObject hops) {
+    if (hops.containsKey("error") || hops.getJsonObject("stock").getDouble("p50Ms") == null) {
+      return;
+    }
+    System.out.printf("RESULT   where it went (p50 / p99, server timestamps): placed -> stock reserved %.0f / %.0f ms,"
+            + " placed -> funds held %.0f / %.0f ms, the later of the two -> CONFIRMED %.0f / %.0f ms%n",
+        hops.getJsonObject("stock").getDouble("p50Ms"), hops.getJsonObject("stock").getDouble("p99Ms"),
+        hops.getJsonObject("funds").getDouble("p50Ms"), hops.getJsonObject("funds").getDouble("p99Ms"),
+        hops.getJsonObject("decide").getDouble("p50Ms"), hops.getJsonObject("decide").getDouble("p99Ms"));
+  }
+
   private static void printCpu(JsonObject cpu) {
+    String broker = cpu.getDouble("brokerCores") == null ? ""
+        : String.format(", the local broker %.2f cores (%.1f ms per order, other users' traffic included)",
+            cpu.getDouble("brokerCores"), cpu.getDouble("brokerMsPerOrder"));
     System.out.printf("RESULT   CPU from the phase's start until quiet (%.0f s): platform JVM %.2f cores (%.1f ms per order),"
-            + " its PostgreSQL backends %.2f cores (%.1f ms per order); the machine %.0f%% busy, other work included%n",
+            + " its PostgreSQL backends %.2f cores (%.1f ms per order)%s; the machine %.0f%% busy, other work included%n",
         cpu.getDouble("seconds"), cpu.getDouble("platformCores"), cpu.getDouble("platformMsPerOrder"),
-        cpu.getDouble("databaseCores"), cpu.getDouble("databaseMsPerOrder"), 100 * cpu.getDouble("machineBusyShare"));
+        cpu.getDouble("databaseCores"), cpu.getDouble("databaseMsPerOrder"), broker, 100 * cpu.getDouble("machineBusyShare"));
     System.out.printf("RESULT   PostgreSQL ms per order by client: %s%n", cpu.getJsonObject("databaseMsPerOrderByClient").encode());
   }
 
@@ -681,6 +763,7 @@ public final class OrdersBench {
             + " start to the last decision; decided inside the window: %.0f confirmed/s%n",
         server.getLong("createdAndConfirmed"), s.getDouble("windowSeconds"),
         s.getDouble("windowSeconds") + server.getDouble("lastDecisionSecondsAfterWindow"), server.getDouble("confirmedPerSec"));
+    printHops(server.getJsonObject("hops"));
     System.out.printf("RESULT   POST 202 p50 %.1f ms, p99 %.1f ms (client); non-2xx %s, errors %d; of the %d orders created"
             + " in the window %d confirmed, cancelled %s; %d decided after it%n",
         s.getDouble("postP50Ms"), s.getDouble("postP99Ms"), s.getJsonObject("non2xx").encode(), s.getInteger("errors"),
