@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -98,31 +98,28 @@ class OrdersCrashIT {
     }
 
     Map<String, String> accepted = new ConcurrentHashMap<>();
-    AtomicBoolean streaming = new AtomicBoolean(true);
-    Thread stream = new Thread(() -> {
-      int i = 0;
-      while (streaming.get()) {
-        String token = customers.get(i++ % customers.size());
-        try {
-          var r = post("/api/orders", token, "{\"items\":[{\"productId\":\"" + productId + "\",\"quantity\":1}]}");
-          if (r.statusCode() == 202) {
-            accepted.put(new JsonObject(r.body()).getString("id"), token);
-          }
-        } catch (Exception e) {
-          // the node is down: keep trying, as a client would
+    // a steady stream, one order every 25 ms, whatever state the node is in (a client keeps trying)
+    var stream = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+    AtomicInteger next = new AtomicInteger();
+    stream.scheduleWithFixedDelay(() -> {
+      String token = customers.get(next.getAndIncrement() % customers.size());
+      try {
+        var r = post("/api/orders", token, "{\"items\":[{\"productId\":\"" + productId + "\",\"quantity\":1}]}");
+        if (r.statusCode() == 202) {
+          accepted.put(new JsonObject(r.body()).getString("id"), token);
         }
-        pause(25);
+      } catch (Exception e) {
+        // the node is down: keep trying, as a client would
       }
-    }, "order-stream");
-    stream.start();
+    }, 0, 25, java.util.concurrent.TimeUnit.MILLISECONDS);
 
     Await.until(Duration.ofSeconds(60), "orders accepted before the crash", () -> accepted.size() >= 100);
     node.destroyForcibly().waitFor();   // SIGKILL: no shutdown hook, no draining
     int atCrash = accepted.size();
     node = startNode();
     Await.until(Duration.ofSeconds(60), "orders accepted after the restart", () -> accepted.size() >= atCrash + 100);
-    streaming.set(false);
-    stream.join();
+    stream.shutdown();
+    assertThat(stream.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
 
     long settle = SAGA_DEADLINE_MILLIS + 20_000;
     Await.until(Duration.ofMillis(settle), "every order in the database decided",
@@ -212,14 +209,6 @@ class OrdersCrashIT {
          ResultSet rs = c.createStatement().executeQuery(query)) {
       rs.next();
       return rs.getLong(1);
-    }
-  }
-
-  private static void pause(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }

@@ -209,17 +209,16 @@ class OrdersSagaIT {
    * moment, so the retry can never place a second order.
    */
   private static HttpResponse<String> placeRetrying(UUID customer, String key, UUID product, int quantity) {
-    HttpResponse<String> r = order(customer, key, product, quantity);
-    for (int attempt = 1; attempt < 10 && (r.statusCode() == 503 || r.statusCode() == 409); attempt++) {
-      try {
-        Thread.sleep(200L * attempt);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return r;
+    List<HttpResponse<String>> last = new ArrayList<>(List.of(order(customer, key, product, quantity)));
+    Await.until(SETTLED, "an answer other than 503 or 409 for key " + key, () -> {
+      int status = last.get(0).statusCode();
+      if (status != 503 && status != 409) {
+        return true;
       }
-      r = order(customer, key, product, quantity);
-    }
-    return r;
+      last.set(0, order(customer, key, product, quantity));
+      return false;
+    });
+    return last.get(0);
   }
 
   /** Order id to customer, for every answer that accepted an order. */
