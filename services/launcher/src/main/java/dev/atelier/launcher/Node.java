@@ -62,12 +62,14 @@ public final class Node implements AutoCloseable {
       vertx = build(config);
       Codecs.install(vertx);
       var deployed = new ArrayList<String>();
+      var relayed = new java.util.HashSet<String>();
       for (ServiceModule m : roles) {
         int instances = Instances.of(config, m.name());
         vertx.deployVerticle(m::newVerticle, new DeploymentOptions().setInstances(instances).setConfig(config))
             .toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
         deployed.add(m.name() + " x" + instances);
-        if (m.outboxSchema() != null) {
+        // one relay per schema: two modules of one service (its API and its workers) share its outbox
+        if (m.outboxSchema() != null && relayed.add(m.outboxSchema())) {
           String schema = m.outboxSchema();
           vertx.deployVerticle(() -> OutboxRelay.forSchema(config, schema), new DeploymentOptions().setConfig(config))
               .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);

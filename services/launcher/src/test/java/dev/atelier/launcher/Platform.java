@@ -30,15 +30,21 @@ final class Platform implements AutoCloseable {
   private final HttpTestClient client;
 
   Platform(JsonObject config) {
+    this(config, m -> true);
+  }
+
+  /** Only the modules {@code include} accepts, besides the gateway (a platform without workers, say). */
+  Platform(JsonObject config, java.util.function.Predicate<ServiceModule> include) {
     this.config = config;
     tokens = new TestTokens(config);
     vertx = Vertx.builder().with(new VertxOptions().setMetricsOptions(Metrics.options(config)))
         .withMetrics(Metrics.factory()).build();
     Codecs.install(vertx);
+    var relayed = new java.util.HashSet<String>();
     for (ServiceModule m : ServiceModules.discover()) {
-      if (m.role() != NodeRole.GATEWAY) {
+      if (m.role() != NodeRole.GATEWAY && include.test(m)) {
         Await.result(vertx.deployVerticle(m::newVerticle, new DeploymentOptions().setConfig(config)));
-        if (m.outboxSchema() != null) {
+        if (m.outboxSchema() != null && relayed.add(m.outboxSchema())) {
           Await.result(vertx.deployVerticle(OutboxRelay.forSchema(config, m.outboxSchema()),
               new DeploymentOptions().setConfig(config)));
         }

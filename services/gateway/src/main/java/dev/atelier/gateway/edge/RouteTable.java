@@ -305,7 +305,9 @@ public final class RouteTable {
     for (Map.Entry<String, String> h : reply.headers().entrySet()) {
       response.putHeader(h.getKey(), h.getValue());
     }
-    if (reply.rawJson() != null) {
+    if (reply.bytes() != null) {
+      response.putHeader("Content-Type", reply.contentType()).end(Buffer.buffer(reply.bytes()));
+    } else if (reply.rawJson() != null) {
       response.putHeader("Content-Type", "application/json").end(Buffer.buffer(reply.rawJson()));
     } else if (reply.body() != null) {
       response.putHeader("Content-Type", "application/json").end(Buffer.buffer(ContractJson.toBytes(reply.body())));
@@ -322,7 +324,9 @@ public final class RouteTable {
         headers.add(h.getKey(), h.getValue());
       }
       Buffer body;
-      if (reply.rawJson() != null) {
+      if (reply.bytes() != null) {
+        body = Buffer.buffer(reply.bytes());
+      } else if (reply.rawJson() != null) {
         body = Buffer.buffer(reply.rawJson());
       } else if (reply.body() != null) {
         body = Buffer.buffer(ContractJson.toBytes(reply.body()));
@@ -330,7 +334,7 @@ public final class RouteTable {
         body = Buffer.buffer();
       }
       if (body.length() > 0) {
-        headers.add("Content-Type", "application/json");
+        headers.add("Content-Type", reply.bytes() != null ? reply.contentType() : "application/json");
       }
       return new Encoded(reply.status(), headers, body);
     }

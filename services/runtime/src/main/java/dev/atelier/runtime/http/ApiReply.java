@@ -5,12 +5,15 @@ import java.util.Map;
 
 /**
  * What a route answers: a status, headers, and a body that is either a contract record (sent as
- * JSON through ContractJson) or JSON bytes already encoded (a cached product document).
+ * JSON through ContractJson), JSON bytes already encoded (a cached product document), or other
+ * bytes with their media type (a generated image).
  */
 public final class ApiReply {
   private final int status;
   private final Object body;
   private final byte[] rawJson;
+  private String contentType;
+  private byte[] bytes;
   private final Map<String, String> headers = new LinkedHashMap<>(4);
 
   private ApiReply(int status, Object body, byte[] rawJson) {
@@ -45,6 +48,14 @@ public final class ApiReply {
     return new ApiReply(status, null, json);
   }
 
+  /** Bytes that are not JSON, sent as they are with {@code contentType}. */
+  public static ApiReply bytes(int status, String contentType, byte[] bytes) {
+    var reply = new ApiReply(status, null, null);
+    reply.contentType = contentType;
+    reply.bytes = bytes;
+    return reply;
+  }
+
   public ApiReply header(String name, String value) {
     headers.put(name, value);
     return this;
@@ -61,6 +72,15 @@ public final class ApiReply {
 
   public byte[] rawJson() {
     return rawJson;
+  }
+
+  /** The bytes of a non-JSON reply, or null. */
+  public byte[] bytes() {
+    return bytes;
+  }
+
+  public String contentType() {
+    return contentType;
   }
 
   public Map<String, String> headers() {

@@ -105,7 +105,7 @@ public final class TestServers {
     c.getJsonObject("users").put("instances", 1);
     // one instance each: a platform per test class must leave room on a shared PostgreSQL
     // (max_connections 100 here) for the next one starting and for the tests' own connections
-    for (String service : new String[] {"orders", "payments"}) {
+    for (String service : new String[] {"orders", "payments", "ai"}) {
       JsonObject section = c.getJsonObject(service);
       if (section != null) {
         section.put("instances", 1);
