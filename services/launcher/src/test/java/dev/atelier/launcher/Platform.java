@@ -68,6 +68,10 @@ final class Platform implements AutoCloseable {
     return client.send(request);
   }
 
+  HttpResponse<byte[]> sendBytes(HttpRequest request) {
+    return client.sendBytes(request);
+  }
+
   HttpResponse<String> get(String path) {
     return client.get(path);
   }

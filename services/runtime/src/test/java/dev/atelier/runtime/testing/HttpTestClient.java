@@ -32,6 +32,18 @@ public final class HttpTestClient {
     }
   }
 
+  /** The same, keeping the body as bytes (an image). */
+  public HttpResponse<byte[]> sendBytes(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public HttpResponse<String> get(String path) {
     return send(request(path).GET().build());
   }
