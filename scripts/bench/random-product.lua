@@ -1,8 +1,9 @@
--- wrk script: GET /api/products/{id} for a random id from the file given after "--"; an access
+-- wrk script: GET /api/products/{id}$PATH_SUFFIX for a random id from the file given after "--"; an access
 -- token given after the file ("-- ids-file token") is sent as "Authorization: Bearer <token>".
 -- With COUNT_CACHE=1 it also counts X-Cache hit/miss answers (costs wrk some CPU, so only then).
 -- done() prints one machine-readable line: RESULT requests req_per_s p50_ms p99_ms errors hits misses
 local ids = {}
+local suffix = os.getenv("PATH_SUFFIX") or ""
 local threads = {}
 local counter = 0
 
@@ -22,7 +23,7 @@ function init(args)
 end
 
 function request()
-  return wrk.format("GET", "/api/products/" .. ids[math.random(#ids)])
+  return wrk.format("GET", "/api/products/" .. ids[math.random(#ids)] .. suffix)
 end
 
 if os.getenv("COUNT_CACHE") == "1" then

@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A model server that ranks itself: POST {@code {productId, limit, product, candidates}} (product and
- * candidates with name, description, tags, priceCents) answers {@code {items: [{productId, score}]}}.
- * It may rank the candidates or name other products; unknown ids are dropped by the caller.
+ * A model server that ranks itself: POST {@code {productId, limit, product, candidates}} (the product
+ * with name, description, tags, priceCents; each candidate without its description, which would
+ * triple the body for little) answers {@code {items: [{productId, score}]}}. It may rank the
+ * candidates or name other products; unknown ids are dropped by the caller.
  */
 final class RecommendationsEndpoint implements RemoteModel {
   private final WebClient web;
@@ -28,7 +29,7 @@ final class RecommendationsEndpoint implements RemoteModel {
     var listed = new JsonArray();
     candidates.forEach(c -> listed.add(describe(c.product())));
     var body = new JsonObject().put("productId", product.id().toString()).put("limit", limit)
-        .put("product", describe(product)).put("candidates", listed);
+        .put("product", describe(product).put("description", product.description())).put("candidates", listed);
     return ModelRequests.post(web, settings).sendJsonObject(body)
         .compose(ModelRequests::successful)
         .map(response -> items(response.bodyAsJsonObject()));
@@ -36,7 +37,7 @@ final class RecommendationsEndpoint implements RemoteModel {
 
   private static JsonObject describe(ProductCopy p) {
     return new JsonObject().put("productId", p.id().toString()).put("name", p.name())
-        .put("description", p.description()).put("tags", new JsonArray(p.tags())).put("priceCents", p.priceCents());
+        .put("tags", new JsonArray(p.tags())).put("priceCents", p.priceCents());
   }
 
   private static List<Recommendation> items(JsonObject answer) {

@@ -13,6 +13,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Answers {@code ai.recommendations.get}: a cached model answer, else the model's ranking of the
@@ -21,6 +25,7 @@ import java.util.UUID;
  * way, so a failed model costs its timeout and nothing more.
  */
 final class Recommender {
+  private static final Logger log = LoggerFactory.getLogger(Recommender.class);
   private final Vertx vertx;
   private final IndexFeed feed;
   private final ModelClient model;
@@ -30,6 +35,7 @@ final class Recommender {
   private final Counter fromCache;
   private final Counter fallback;
   private final Counter modelFailed;
+  private final AtomicLong lastFailureLog = new AtomicLong(System.nanoTime() - TimeUnit.MINUTES.toNanos(1));
 
   /** {@code model} is null when none is configured. */
   Recommender(Vertx vertx, IndexFeed feed, ModelClient model, RecommendationCache cache, int candidates) {
@@ -59,7 +65,7 @@ final class Recommender {
       return Future.failedFuture(Failure.notFound("product " + q.productId()));
     }
     if (model == null) {
-      return local(product, q.limit()).map(found -> fallback(found, q.limit()));
+      return local(product, Math.max(q.limit(), candidates)).map(found -> fallback(found, q.limit()));
     }
     return cache.get(product.id(), q.limit()).compose(hit -> {
       if (hit != null) {
@@ -79,12 +85,21 @@ final class Recommender {
         .onSuccess(answer -> cache.put(product.id(), limit, answer))
         .recover(e -> {
           modelFailed.increment();
+          // an outage fails every request: say why at most every ten seconds, not once per request
+          long now = System.nanoTime();
+          long last = lastFailureLog.get();
+          if (now - last > TimeUnit.SECONDS.toNanos(10) && lastFailureLog.compareAndSet(last, now)) {
+            log.warn("remote model failed ({} so far), answering from the local index: {}", (long) modelFailed.count(), e.toString());
+          }
           return Future.succeededFuture(fallback(found, limit));
         });
   }
 
+  // a ranking the index remembers costs a map lookup; a new one is a Lucene query, on a worker thread
   private Future<List<Similar>> local(ProductCopy product, int wanted) {
-    return vertx.executeBlocking(() -> feed.index().similar(product.id(), wanted), false);
+    List<Similar> remembered = feed.index().remembered(product.id(), wanted);
+    return remembered != null ? Future.succeededFuture(remembered)
+        : vertx.executeBlocking(() -> feed.index().similar(product.id(), wanted), false);
   }
 
   private Recommendations fallback(List<Similar> found, int limit) {

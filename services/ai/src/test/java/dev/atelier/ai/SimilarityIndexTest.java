@@ -78,6 +78,19 @@ class SimilarityIndexTest {
     assertThat(index.similar(UUID.randomUUID(), 5)).isEmpty();
   }
 
+  @Test
+  @DisplayName("a ranking is remembered until the next change, which forgets it")
+  void remembered() {
+    index.apply(List.of(oakChair, walnutChair, oakTable, mug));
+    assertThat(index.remembered(oakChair.id(), 2)).isNull();
+    List<Similar> first = index.similar(oakChair.id(), 2);
+    assertThat(index.remembered(oakChair.id(), 2)).isSameAs(first);
+    var renamed = new ProductCopy(mug.id(), MERCHANT, oakChair.name(), oakChair.description(), oakChair.tags(), 12_000, "EUR", 2, false);
+    index.apply(List.of(renamed));
+    assertThat(index.remembered(oakChair.id(), 2)).isNull();
+    assertThat(index.similar(oakChair.id(), 1)).extracting(s -> s.product().id()).containsExactly(mug.id());
+  }
+
   private static ProductCopy product(String name, String description, long priceCents, String... tags) {
     return new ProductCopy(UUID.randomUUID(), MERCHANT, name, description, List.of(tags), priceCents, "EUR", 1, false);
   }

@@ -116,7 +116,7 @@ class RecommendationsIT {
   @Test
   @Order(1)
   @DisplayName("healthy: the model's ranking (source model), sent the product; its answer is cached until the product changes")
-  void healthy() {
+  void healthy() throws Exception {
     model.mode(Mode.HEALTHY);
     int before = model.calls();
     Answer a = recommend(product(0), 20);
@@ -147,7 +147,7 @@ class RecommendationsIT {
   @Test
   @Order(2)
   @DisplayName("hanging: every answer within the timeout plus a margin, from the index; the breaker opens, then closes when the model is back")
-  void hanging() {
+  void hanging() throws Exception {
     model.mode(Mode.HANGING);
     int before = model.calls();
     long slowest = 0;
@@ -175,7 +175,7 @@ class RecommendationsIT {
   @Test
   @Order(3)
   @DisplayName("failing (500s): fallback at once; the breaker opens after the failures, and closes again")
-  void failing() {
+  void failing() throws Exception {
     model.mode(Mode.FAILING);
     int before = model.calls();
     for (int i = 0; i < MAX_FAILURES + 5; i++) {
@@ -188,7 +188,7 @@ class RecommendationsIT {
     recovers();
   }
 
-  private static void recovers() {
+  private static void recovers() throws Exception {
     model.mode(Mode.HEALTHY);
     Set<String> sources = new HashSet<>();
     Await.until(Duration.ofSeconds(15), "the breaker to close and the model to answer again", () -> {

@@ -60,7 +60,7 @@ class RemoteGenerationIT {
 
   @Test
   @DisplayName("healthy: the model's PNG is the job's result, and the model was asked with the product in the prompt")
-  void remoteResult() {
+  void remoteResult() throws Exception {
     model.mode(Mode.HEALTHY);
     String id = submit(product("Copper kettle"));
     awaitStatus(id, "succeeded");
@@ -73,7 +73,7 @@ class RemoteGenerationIT {
 
   @Test
   @DisplayName("a provider that always fails: four attempts, then failed with the error, ai.generation.failed and a dead letter")
-  void failsAfterRetries() {
+  void failsAfterRetries() throws Exception {
     model.mode(Mode.FAILING);
     try {
       int before = model.calls();

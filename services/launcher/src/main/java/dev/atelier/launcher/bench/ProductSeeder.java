@@ -77,14 +77,29 @@ public final class ProductSeeder {
     });
   }
 
+  private static final String[] MATERIALS = {"oak", "walnut", "ash", "linen", "wool", "brass", "copper", "ceramic",
+      "stoneware", "glass", "marble", "leather", "rattan", "cotton", "steel", "bamboo"};
+  private static final String[] THINGS = {"chair", "table", "lamp", "mug", "vase", "cushion", "rug", "shelf", "bowl",
+      "stool", "mirror", "throw", "kettle", "desk", "bench", "planter"};
+  private static final String[] ROOMS = {"dining", "kitchen", "living", "garden", "bedroom", "office", "hallway", "bath"};
+
+  // names and tags vary the way a real catalog's do, so a similarity search has something to tell apart
   private static Future<String> create(WebClient client, String base, String token, int n) {
-    var product = new JsonObject().put("name", "Bench product " + n)
-        .put("description", "A product seeded for the read benchmark, with a description of ordinary length.")
-        .put("priceCents", 1_000 + n).put("currency", "EUR").put("tags", List.of("bench", "tag" + (n % 50))).put("stock", 100);
+    String material = MATERIALS[n % MATERIALS.length];
+    String thing = THINGS[(n / MATERIALS.length) % THINGS.length];
+    String room = ROOMS[(n / 7) % ROOMS.length];
+    var product = new JsonObject().put("name", capitalised(material) + " " + room + " " + thing + " no. " + n)
+        .put("description", "A " + material + " " + thing + " for the " + room + ", made in small batches; seeded for the benchmarks.")
+        .put("priceCents", 1_000 + (n * 37) % 50_000).put("currency", "EUR")
+        .put("tags", List.of(material, thing, room)).put("stock", 100);
     return client.postAbs(base + "/api/products").bearerTokenAuthentication(token)
         .putHeader("Idempotency-Key", "seed-" + java.util.UUID.randomUUID()).sendJsonObject(product)
         .compose(r -> r.statusCode() == 201 ? Future.succeededFuture(r.bodyAsJsonObject().getString("id"))
             : Future.failedFuture("status " + r.statusCode() + ": " + r.bodyAsString()));
+  }
+
+  private static String capitalised(String word) {
+    return Character.toUpperCase(word.charAt(0)) + word.substring(1);
   }
 
   private static Future<Void> read(WebClient client, String base, String id) {
