@@ -232,6 +232,43 @@ class OpenApiContractIT {
   }
 
   @Test
+  @DisplayName("AI: recommendations and generation jobs answer as documented, success and problem alike")
+  void ai() {
+    String merchant = platform.token(UUID.randomUUID(), Role.MERCHANT);
+    var created = post("/api/products", merchant, "{\"name\":\"Oak chair\",\"priceCents\":4900,\"currency\":\"EUR\",\"tags\":[\"oak\"]}");
+    assertThat(created.statusCode()).isEqualTo(201);
+    String product = HttpTestClient.body(created).getString("id");
+    post("/api/products", merchant, "{\"name\":\"Oak table\",\"priceCents\":9900,\"currency\":\"EUR\",\"tags\":[\"oak\"]}");
+    String recommendations = "/api/products/" + product + "/recommendations?limit=5";
+    Await.until(java.time.Duration.ofSeconds(30), "the index to know the product", () -> http.get(recommendations).statusCode() == 200);
+    var found = documented("getRecommendations", http.get(recommendations));
+    assertThat(HttpTestClient.body(found).getString("source")).isEqualTo("fallback");
+    assertThat(documented("getRecommendations", http.get("/api/products/" + UUID.randomUUID() + "/recommendations")).statusCode())
+        .isEqualTo(404);
+    assertThat(documented("getRecommendations", http.get("/api/products/" + product + "/recommendations?limit=500")).statusCode())
+        .isEqualTo(422);
+
+    var job = documented("requestGeneration", post("/api/ai/generations", merchant,
+        "{\"productId\":\"" + product + "\",\"kind\":\"image\",\"options\":{\"width\":128,\"height\":128}}"));
+    assertThat(job.statusCode()).isEqualTo(202);
+    String id = HttpTestClient.body(job).getString("id");
+    assertThat(documented("requestGeneration", post("/api/ai/generations", merchant, "{\"productId\":\"" + product + "\"}"))
+        .statusCode()).isEqualTo(422);
+    assertThat(documented("requestGeneration", post("/api/ai/generations",
+        platform.token(UUID.randomUUID(), Role.CUSTOMER), "{\"productId\":\"" + product + "\",\"kind\":\"image\"}")).statusCode())
+        .isEqualTo(403);
+    assertThat(documented("requestGeneration", post("/api/ai/generations", null, "{}")).statusCode()).isEqualTo(401);
+    assertThat(documented("getGeneration", get("/api/ai/generations/" + id, merchant)).statusCode()).isEqualTo(200);
+    String other = platform.token(UUID.randomUUID(), Role.MERCHANT);
+    assertThat(documented("getGeneration", get("/api/ai/generations/" + id, other)).statusCode()).isEqualTo(404);
+    assertThat(documented("getGenerationResult", get("/api/ai/generations/" + id + "/result", other)).statusCode()).isEqualTo(404);
+    assertThat(documented("getGenerationResult", get("/api/ai/generations/" + id + "/result", null)).statusCode()).isEqualTo(401);
+    Await.until(java.time.Duration.ofSeconds(30), "the job to succeed",
+        () -> HttpTestClient.body(get("/api/ai/generations/" + id, merchant)).getString("status").equals("succeeded"));
+    assertThat(documented("getGeneration", get("/api/ai/generations/" + id, merchant)).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   @DisplayName("health answers match their documented schemas")
   void health() {
     assertThat(documented("getLive", http.get("/health/live")).statusCode()).isEqualTo(200);
