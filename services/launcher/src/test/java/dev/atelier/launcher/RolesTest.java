@@ -11,11 +11,12 @@ class RolesTest {
   @Test
   @DisplayName("roles and verticle names select what a node deploys")
   void select() {
-    assertThat(Roles.select("all")).extracting(ServiceModule::name).containsExactly("catalog", "ops", "orders", "payments", "users",
-        "gateway");
+    assertThat(Roles.select("all")).extracting(ServiceModule::name).containsExactly("ai", "catalog", "ops", "orders", "payments",
+        "users", "generations", "gateway");
     assertThat(Roles.select("gateway")).extracting(ServiceModule::name).containsExactly("gateway");
-    assertThat(Roles.select("services, workers")).extracting(ServiceModule::name).containsExactly("catalog", "ops", "orders", "payments",
-        "users");
+    assertThat(Roles.select("services, workers")).extracting(ServiceModule::name).containsExactly("ai", "catalog", "ops", "orders",
+        "payments", "users", "generations");
+    assertThat(Roles.select("workers")).extracting(ServiceModule::name).containsExactly("generations");
     assertThat(Roles.select("gateway,catalog")).extracting(ServiceModule::name).containsExactly("catalog", "gateway");
     assertThatThrownBy(() -> Roles.select("gatway")).hasMessageContaining("gatway");
   }

@@ -28,6 +28,9 @@ class OpenApiDocumentTest {
         "GET /api/admin/dead-letters listDeadLetters",
         "DELETE /api/admin/dead-letters/{id} discardDeadLetter",
         "POST /api/admin/dead-letters/{id}/replay replayDeadLetter",
+        "POST /api/ai/generations requestGeneration",
+        "GET /api/ai/generations/{id} getGeneration",
+        "GET /api/ai/generations/{id}/result getGenerationResult",
         "POST /api/auth/login login",
         "POST /api/auth/logout logout",
         "POST /api/auth/refresh refreshSession",
@@ -43,6 +46,7 @@ class OpenApiDocumentTest {
         "DELETE /api/products/{id} deleteProduct",
         "GET /api/products/{id} getProduct",
         "PATCH /api/products/{id} updateProduct",
+        "GET /api/products/{id}/recommendations getRecommendations",
         "GET /api/users/me getMe",
         "GET /api/wallet getWallet",
         "GET /api/wallet/ledger listLedger",
@@ -53,7 +57,8 @@ class OpenApiDocumentTest {
         "GET /openapi.yaml getOpenApi");
     assertThat(doc.json().getJsonObject("components").getJsonObject("schemas").fieldNames())
         .contains("Problem", "ProductDraft", "ProductPatch", "Product", "ProductPage", "User", "TokenPair", "DeadLetterPage",
-            "DeadLetter", "Wallet", "TopUpDraft", "LedgerPage", "GiftCardDraft", "IssuedGiftCard", "GiftCardRedemption");
+            "DeadLetter", "Wallet", "TopUpDraft", "LedgerPage", "GiftCardDraft", "IssuedGiftCard", "GiftCardRedemption",
+            "Recommendations", "GenerationDraft", "Generation");
     assertThat(doc.json().getString("openapi")).isEqualTo("3.1.0");
     assertThat(doc.operation("getProduct")).isEqualTo(new OpenApiDocument.Operation(HttpMethod.GET, "/api/products/{id}", "getProduct"));
     assertThat(doc.operation("nope")).isNull();
