@@ -229,7 +229,13 @@ public final class EventConsumer {
     return client.start()
         .compose(v -> Topology.declare(client, queue))
         .compose(v -> client.basicQos(settings.prefetch()))
-        .compose(v -> consume(client, queue.name(), m -> deliver(client, m)))
+        .compose(v -> {
+          // the current session before the first delivery: a message handled while the consumers were
+          // still being set up was acked against no session, skipped, and held its prefetch slot for
+          // good; once every slot was held the queue stalled (MessagingChaosIT, after a cut connection)
+          session = client;
+          return consume(client, queue.name(), m -> deliver(client, m));
+        })
         .compose(v -> consume(client, queue.deadLetterQueue(), m -> park(client, m)))
         .timeout(amqp.getConnectionTimeout() + 10_000L, TimeUnit.MILLISECONDS)
         .onComplete(ar -> {
@@ -242,6 +248,9 @@ public final class EventConsumer {
             session = client;
             sessions++;
           } else {
+            if (session == client) {
+              session = null;
+            }
             client.stop();
             if (!stopped) {
               failures++;
