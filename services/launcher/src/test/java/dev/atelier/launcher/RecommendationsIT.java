@@ -33,6 +33,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RecommendationsIT {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RecommendationsIT.class);
   private static final long TIMEOUT_MS = 120;
   private static final int MAX_FAILURES = 3;
   // what a fallback may add to the model's budget here: the hop through gateway, bus and index on
@@ -53,7 +54,10 @@ class RecommendationsIT {
     JsonObject config = TestServers.config(db);
     FuzzConfig.relaxLimits(config);
     config.getJsonObject("ai").getJsonObject("model").put("url", model.url("/recommend"))
-        .put("timeoutMillis", TIMEOUT_MS).put("maxFailures", MAX_FAILURES).put("resetMillis", 1000);
+        .put("timeoutMillis", TIMEOUT_MS).put("maxFailures", MAX_FAILURES).put("resetMillis", 1000)
+        // the breaker counts failures per whole second of its window: sequential 120 ms timeouts
+        // straddling a second's edge would need more than MAX_FAILURES in a 1 s window
+        .put("failureWindowMillis", 10_000);
     platform = new Platform(config);
     merchant = platform.token(UUID.randomUUID(), Role.MERCHANT);
     String[][] catalog = {
@@ -171,6 +175,7 @@ class RecommendationsIT {
     }
     assertThat(model.calls()).as("no calls while the breaker is open").isEqualTo(reached);
     assertThat(openSlowest).as("slowest answer (ms) with the breaker open").isLessThan(TIMEOUT_MS);
+    log.info("model hanging: slowest answer {} ms (timeout {} ms); breaker open: slowest {} ms", slowest, TIMEOUT_MS, openSlowest);
     recovers();
   }
 
