@@ -46,6 +46,7 @@ class RecommendationsIT {
   private static String merchant;
   // every request asks for its own limit, so no answer comes from the cache unless a test wants it
   private static final AtomicInteger limits = new AtomicInteger(1);
+  private static final AtomicInteger recoveryLimits = new AtomicInteger();
 
   @BeforeAll
   static void start() throws Exception {
@@ -155,6 +156,7 @@ class RecommendationsIT {
   @DisplayName("hanging: every answer within the timeout plus a margin, from the index; the breaker opens, then closes when the model is back")
   void hanging() throws Exception {
     model.mode(Mode.HANGING);
+    forgetCachedAnswers();
     int before = model.calls();
     long slowest = 0;
     for (int i = 0; i < MAX_FAILURES + 6; i++) {
@@ -184,6 +186,7 @@ class RecommendationsIT {
   @DisplayName("failing (500s): fallback at once; the breaker opens after the failures, and closes again")
   void failing() throws Exception {
     model.mode(Mode.FAILING);
+    forgetCachedAnswers();
     int before = model.calls();
     for (int i = 0; i < MAX_FAILURES + 5; i++) {
       Answer a = recommend(product(i + 3));
@@ -195,15 +198,32 @@ class RecommendationsIT {
     recovers();
   }
 
+  // model answers cached by an earlier test would answer "model" while the stand-in hangs or fails
+  private static void forgetCachedAnswers() {
+    var keys = new ArrayList<String>();
+    for (UUID p : products) {
+      for (int limit = 1; limit <= 50; limit++) {
+        keys.add("ai:reco:" + p + ":" + limit);
+      }
+    }
+    var redis = io.vertx.redis.client.Redis.createClient(platform.vertx, platform.config.getJsonObject("redis").getString("url"));
+    try {
+      Await.result(io.vertx.redis.client.RedisAPI.api(redis).del(keys));
+    } finally {
+      redis.close();
+    }
+  }
+
   private static void recovers() throws Exception {
     model.mode(Mode.HEALTHY);
     Set<String> sources = new HashSet<>();
+    // limits of 21 and up: the model's answers cached here must not answer a later test's 1-9
     Await.until(Duration.ofSeconds(15), "the breaker to close and the model to answer again", () -> {
-      Answer a = recommend(product(5));
+      Answer a = recommend(product(5), 21 + recoveryLimits.getAndIncrement() % 29);
       sources.add(a.source());
       return "model".equals(a.source());
     });
-    assertThat(recommend(product(6)).source()).isEqualTo("model");
+    assertThat(recommend(product(6), 21 + recoveryLimits.getAndIncrement() % 29).source()).isEqualTo("model");
   }
 
   @Test
