@@ -5,15 +5,20 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import java.time.Duration;
 
-/** What every call to a remote model shares: the POST with its timeout and key, and what counts as an answer. */
+/** What every call to a remote model (recommendations or images) shares: the POST with its timeout and key, and what counts as an answer. */
 final class ModelRequests {
   private ModelRequests() {}
 
   static HttpRequest<Buffer> post(WebClient web, ModelSettings settings) {
-    HttpRequest<Buffer> request = web.postAbs(settings.url()).timeout(settings.timeout().toMillis());
-    if (settings.apiKey() != null && !settings.apiKey().isEmpty()) {
-      request.bearerTokenAuthentication(settings.apiKey());
+    return post(web, settings.url(), settings.timeout(), settings.apiKey());
+  }
+
+  static HttpRequest<Buffer> post(WebClient web, String url, Duration timeout, String apiKey) {
+    HttpRequest<Buffer> request = web.postAbs(url).timeout(timeout.toMillis());
+    if (apiKey != null && !apiKey.isEmpty()) {
+      request.bearerTokenAuthentication(apiKey);
     }
     return request;
   }

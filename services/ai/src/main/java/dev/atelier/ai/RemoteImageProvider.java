@@ -7,7 +7,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.WebClient;
 import java.util.Base64;
 
@@ -42,16 +41,9 @@ final class RemoteImageProvider implements ImageProvider, AutoCloseable {
     if (settings.name() != null && !settings.name().isEmpty()) {
       body.put("model", settings.name());
     }
-    HttpRequest<Buffer> request = web.postAbs(settings.url()).timeout(settings.timeout().toMillis());
-    if (settings.apiKey() != null && !settings.apiKey().isEmpty()) {
-      request.bearerTokenAuthentication(settings.apiKey());
-    }
-    return request.sendJsonObject(body).map(response -> {
-      if (response.statusCode() / 100 != 2) {
-        throw new IllegalStateException("the image model answered " + response.statusCode());
-      }
-      return png(response.bodyAsJsonObject());
-    });
+    return ModelRequests.post(web, settings.url(), settings.timeout(), settings.apiKey()).sendJsonObject(body)
+        .compose(ModelRequests::successful)
+        .map(response -> png(response.bodyAsJsonObject()));
   }
 
   static String prompt(GenerationJob job) {
